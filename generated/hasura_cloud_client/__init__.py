@@ -1,0 +1,192 @@
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .base_client import BaseClient
+    from .base_model import BaseModel
+    from .client import HasuraCloudClient
+    from .create_git_hub_preview_app import (
+        CreateGitHubPreviewApp,
+        CreateGitHubPreviewAppCreateGitHubPreviewApp,
+    )
+    from .create_tenant import CreateTenant, CreateTenantCreateTenant
+    from .delete_tenant import DeleteTenant, DeleteTenantDeleteTenant
+    from .delete_tenant_env import DeleteTenantEnv, DeleteTenantEnvDeleteTenantEnv
+    from .enums import cloud_enum
+    from .exceptions import (
+        GraphQLClientError,
+        GraphQLClientGraphQLError,
+        GraphQLClientGraphQLMultiError,
+        GraphQLClientHttpError,
+        GraphQLClientInvalidResponseError,
+    )
+    from .fragments import ProjectSummary, ProjectSummaryTenant, TenantEnvFields
+    from .get_deployment_job_status import (
+        GetDeploymentJobStatus,
+        GetDeploymentJobStatusJobsByPk,
+        GetDeploymentJobStatusJobsByPkTasks,
+        GetDeploymentJobStatusJobsByPkTasksTaskEvents,
+    )
+    from .get_preview_app_creation_status import (
+        GetPreviewAppCreationStatus,
+        GetPreviewAppCreationStatusJobsByPk,
+        GetPreviewAppCreationStatusJobsByPkTasks,
+        GetPreviewAppCreationStatusJobsByPkTasksTaskEvents,
+    )
+    from .get_project_by_name import GetProjectByName, GetProjectByNameProjects
+    from .get_project_tenant_id import (
+        GetProjectTenantId,
+        GetProjectTenantIdProjectsByPk,
+    )
+    from .get_tenant_details import (
+        GetTenantDetails,
+        GetTenantDetailsTenantByPk,
+        GetTenantDetailsTenantByPkProject,
+    )
+    from .get_tenant_env import GetTenantEnv, GetTenantEnvGetTenantEnv
+    from .input_types import (
+        CreateGithubPreviewAppInputPayload,
+        GithubRepoDetails,
+        ProjectOptions,
+        String_comparison_exp,
+        UpdateEnvObject,
+        UpdateEnvsObject,
+        cloud_enum_comparison_exp,
+    )
+    from .list_projects import ListProjects, ListProjectsProjects
+    from .list_regions import ListRegions, ListRegionsRegion
+    from .update_tenant_env import UpdateTenantEnv, UpdateTenantEnvUpdateTenantEnv
+    from .update_tenant_name import (
+        UpdateTenantName,
+        UpdateTenantNameUpdateTenantName,
+        UpdateTenantNameUpdateTenantNameTenant,
+        UpdateTenantNameUpdateTenantNameTenantProject,
+    )
+_LAZY_IMPORTS = {
+    "BaseClient": ".base_client",
+    "BaseModel": ".base_model",
+    "CreateGitHubPreviewApp": ".create_git_hub_preview_app",
+    "CreateGitHubPreviewAppCreateGitHubPreviewApp": ".create_git_hub_preview_app",
+    "CreateGithubPreviewAppInputPayload": ".input_types",
+    "CreateTenant": ".create_tenant",
+    "CreateTenantCreateTenant": ".create_tenant",
+    "DeleteTenant": ".delete_tenant",
+    "DeleteTenantDeleteTenant": ".delete_tenant",
+    "DeleteTenantEnv": ".delete_tenant_env",
+    "DeleteTenantEnvDeleteTenantEnv": ".delete_tenant_env",
+    "GetDeploymentJobStatus": ".get_deployment_job_status",
+    "GetDeploymentJobStatusJobsByPk": ".get_deployment_job_status",
+    "GetDeploymentJobStatusJobsByPkTasks": ".get_deployment_job_status",
+    "GetDeploymentJobStatusJobsByPkTasksTaskEvents": ".get_deployment_job_status",
+    "GetPreviewAppCreationStatus": ".get_preview_app_creation_status",
+    "GetPreviewAppCreationStatusJobsByPk": ".get_preview_app_creation_status",
+    "GetPreviewAppCreationStatusJobsByPkTasks": ".get_preview_app_creation_status",
+    "GetPreviewAppCreationStatusJobsByPkTasksTaskEvents": ".get_preview_app_creation_status",
+    "GetProjectByName": ".get_project_by_name",
+    "GetProjectByNameProjects": ".get_project_by_name",
+    "GetProjectTenantId": ".get_project_tenant_id",
+    "GetProjectTenantIdProjectsByPk": ".get_project_tenant_id",
+    "GetTenantDetails": ".get_tenant_details",
+    "GetTenantDetailsTenantByPk": ".get_tenant_details",
+    "GetTenantDetailsTenantByPkProject": ".get_tenant_details",
+    "GetTenantEnv": ".get_tenant_env",
+    "GetTenantEnvGetTenantEnv": ".get_tenant_env",
+    "GithubRepoDetails": ".input_types",
+    "GraphQLClientError": ".exceptions",
+    "GraphQLClientGraphQLError": ".exceptions",
+    "GraphQLClientGraphQLMultiError": ".exceptions",
+    "GraphQLClientHttpError": ".exceptions",
+    "GraphQLClientInvalidResponseError": ".exceptions",
+    "HasuraCloudClient": ".client",
+    "ListProjects": ".list_projects",
+    "ListProjectsProjects": ".list_projects",
+    "ListRegions": ".list_regions",
+    "ListRegionsRegion": ".list_regions",
+    "ProjectOptions": ".input_types",
+    "ProjectSummary": ".fragments",
+    "ProjectSummaryTenant": ".fragments",
+    "String_comparison_exp": ".input_types",
+    "TenantEnvFields": ".fragments",
+    "UpdateEnvObject": ".input_types",
+    "UpdateEnvsObject": ".input_types",
+    "UpdateTenantEnv": ".update_tenant_env",
+    "UpdateTenantEnvUpdateTenantEnv": ".update_tenant_env",
+    "UpdateTenantName": ".update_tenant_name",
+    "UpdateTenantNameUpdateTenantName": ".update_tenant_name",
+    "UpdateTenantNameUpdateTenantNameTenant": ".update_tenant_name",
+    "UpdateTenantNameUpdateTenantNameTenantProject": ".update_tenant_name",
+    "cloud_enum": ".enums",
+    "cloud_enum_comparison_exp": ".input_types",
+}
+
+
+def __getattr__(name):
+    """Import the module a generated name lives in, the first time it is used."""
+    module_name = _LAZY_IMPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)
+
+
+__all__ = [
+    "BaseClient",
+    "BaseModel",
+    "CreateGitHubPreviewApp",
+    "CreateGitHubPreviewAppCreateGitHubPreviewApp",
+    "CreateGithubPreviewAppInputPayload",
+    "CreateTenant",
+    "CreateTenantCreateTenant",
+    "DeleteTenant",
+    "DeleteTenantDeleteTenant",
+    "DeleteTenantEnv",
+    "DeleteTenantEnvDeleteTenantEnv",
+    "GetDeploymentJobStatus",
+    "GetDeploymentJobStatusJobsByPk",
+    "GetDeploymentJobStatusJobsByPkTasks",
+    "GetDeploymentJobStatusJobsByPkTasksTaskEvents",
+    "GetPreviewAppCreationStatus",
+    "GetPreviewAppCreationStatusJobsByPk",
+    "GetPreviewAppCreationStatusJobsByPkTasks",
+    "GetPreviewAppCreationStatusJobsByPkTasksTaskEvents",
+    "GetProjectByName",
+    "GetProjectByNameProjects",
+    "GetProjectTenantId",
+    "GetProjectTenantIdProjectsByPk",
+    "GetTenantDetails",
+    "GetTenantDetailsTenantByPk",
+    "GetTenantDetailsTenantByPkProject",
+    "GetTenantEnv",
+    "GetTenantEnvGetTenantEnv",
+    "GithubRepoDetails",
+    "GraphQLClientError",
+    "GraphQLClientGraphQLError",
+    "GraphQLClientGraphQLMultiError",
+    "GraphQLClientHttpError",
+    "GraphQLClientInvalidResponseError",
+    "HasuraCloudClient",
+    "ListProjects",
+    "ListProjectsProjects",
+    "ListRegions",
+    "ListRegionsRegion",
+    "ProjectOptions",
+    "ProjectSummary",
+    "ProjectSummaryTenant",
+    "String_comparison_exp",
+    "TenantEnvFields",
+    "UpdateEnvObject",
+    "UpdateEnvsObject",
+    "UpdateTenantEnv",
+    "UpdateTenantEnvUpdateTenantEnv",
+    "UpdateTenantName",
+    "UpdateTenantNameUpdateTenantName",
+    "UpdateTenantNameUpdateTenantNameTenant",
+    "UpdateTenantNameUpdateTenantNameTenantProject",
+    "cloud_enum",
+    "cloud_enum_comparison_exp",
+]

@@ -1,0 +1,459 @@
+from typing import TYPE_CHECKING, Any, Optional, Union
+from uuid import UUID
+
+from .base_client import BaseClient
+from .base_model import UNSET
+
+if TYPE_CHECKING:
+    from .base_model import UnsetType
+    from .create_git_hub_preview_app import CreateGitHubPreviewApp
+    from .create_tenant import CreateTenant
+    from .delete_tenant import DeleteTenant
+    from .delete_tenant_env import DeleteTenantEnv
+    from .get_deployment_job_status import GetDeploymentJobStatus
+    from .get_preview_app_creation_status import GetPreviewAppCreationStatus
+    from .get_project_by_name import GetProjectByName
+    from .get_project_tenant_id import GetProjectTenantId
+    from .get_tenant_details import GetTenantDetails
+    from .get_tenant_env import GetTenantEnv
+    from .input_types import (
+        CreateGithubPreviewAppInputPayload,
+        String_comparison_exp,
+        UpdateEnvObject,
+        UpdateEnvsObject,
+        cloud_enum_comparison_exp,
+    )
+    from .list_projects import ListProjects
+    from .list_regions import ListRegions
+    from .update_tenant_env import UpdateTenantEnv
+    from .update_tenant_name import UpdateTenantName
+
+
+def gql(q: str) -> str:
+    return q
+
+
+class HasuraCloudClient(BaseClient):
+    def create_git_hub_preview_app(
+        self, payload: "CreateGithubPreviewAppInputPayload", **kwargs: Any
+    ) -> "CreateGitHubPreviewApp":
+        from .create_git_hub_preview_app import CreateGitHubPreviewApp
+
+        query = gql("""
+            mutation CreateGitHubPreviewApp($payload: CreateGithubPreviewAppInputPayload!) {
+              createGitHubPreviewApp(payload: $payload) {
+                githubPreviewAppJobID
+              }
+            }
+            """)
+        variables: dict[str, object] = {"payload": payload}
+        response = self.execute(
+            query=query,
+            operation_name="CreateGitHubPreviewApp",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return CreateGitHubPreviewApp.model_validate(data)
+
+    def create_tenant(
+        self,
+        cloud: str,
+        region: str,
+        envs: Union[Optional[list[Optional["UpdateEnvsObject"]]], "UnsetType"] = UNSET,
+        name: Union[Optional[str], "UnsetType"] = UNSET,
+        plan: Union[Optional[str], "UnsetType"] = UNSET,
+        **kwargs: Any,
+    ) -> "CreateTenant":
+        from .create_tenant import CreateTenant
+
+        query = gql("""
+            mutation CreateTenant($cloud: String!, $region: String!, $envs: [UpdateEnvsObject], $name: String, $plan: String) {
+              createTenant(
+                cloud: $cloud
+                region: $region
+                envs: $envs
+                name: $name
+                plan: $plan
+              ) {
+                id
+                name
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "cloud": cloud,
+            "region": region,
+            "envs": envs,
+            "name": name,
+            "plan": plan,
+        }
+        response = self.execute(
+            query=query, operation_name="CreateTenant", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CreateTenant.model_validate(data)
+
+    def delete_tenant(self, tenant_id: UUID, **kwargs: Any) -> "DeleteTenant":
+        from .delete_tenant import DeleteTenant
+
+        query = gql("""
+            mutation DeleteTenant($tenantId: uuid!) {
+              deleteTenant(tenantId: $tenantId) {
+                status
+              }
+            }
+            """)
+        variables: dict[str, object] = {"tenantId": tenant_id}
+        response = self.execute(
+            query=query, operation_name="DeleteTenant", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return DeleteTenant.model_validate(data)
+
+    def delete_tenant_env(
+        self, tenant_id: UUID, current_hash: str, delete_envs: list[str], **kwargs: Any
+    ) -> "DeleteTenantEnv":
+        from .delete_tenant_env import DeleteTenantEnv
+
+        query = gql("""
+            mutation DeleteTenantEnv($tenantId: uuid!, $currentHash: String!, $deleteEnvs: [String!]!) {
+              deleteTenantEnv(
+                tenantId: $tenantId
+                currentHash: $currentHash
+                deleteEnvs: $deleteEnvs
+              ) {
+                ...TenantEnvFields
+              }
+            }
+
+            fragment TenantEnvFields on TenantEnv {
+              hash
+              envVars
+            }
+            """)
+        variables: dict[str, object] = {
+            "tenantId": tenant_id,
+            "currentHash": current_hash,
+            "deleteEnvs": delete_envs,
+        }
+        response = self.execute(
+            query=query, operation_name="DeleteTenantEnv", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return DeleteTenantEnv.model_validate(data)
+
+    def get_deployment_job_status(
+        self, job_id: UUID, **kwargs: Any
+    ) -> "GetDeploymentJobStatus":
+        from .get_deployment_job_status import GetDeploymentJobStatus
+
+        query = gql("""
+            query GetDeploymentJobStatus($jobId: uuid!) {
+              jobs_by_pk(id: $jobId) {
+                id
+                status
+                tasks(order_by: {created_at: asc}) {
+                  id
+                  name
+                  task_events(order_by: {created_at: desc}, limit: 1) {
+                    id
+                    event_type
+                    error
+                    github_detail
+                    created_at
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"jobId": job_id}
+        response = self.execute(
+            query=query,
+            operation_name="GetDeploymentJobStatus",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetDeploymentJobStatus.model_validate(data)
+
+    def get_preview_app_creation_status(
+        self, job_id: UUID, **kwargs: Any
+    ) -> "GetPreviewAppCreationStatus":
+        from .get_preview_app_creation_status import GetPreviewAppCreationStatus
+
+        query = gql("""
+            query GetPreviewAppCreationStatus($jobId: uuid!) {
+              jobs_by_pk(id: $jobId) {
+                id
+                status
+                tasks {
+                  id
+                  name
+                  task_events(order_by: {created_at: desc}) {
+                    id
+                    event_type
+                    public_event_data
+                    error
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"jobId": job_id}
+        response = self.execute(
+            query=query,
+            operation_name="GetPreviewAppCreationStatus",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetPreviewAppCreationStatus.model_validate(data)
+
+    def get_project_by_name(self, name: str, **kwargs: Any) -> "GetProjectByName":
+        from .get_project_by_name import GetProjectByName
+
+        query = gql("""
+            query GetProjectByName($name: String!) {
+              projects(where: {name: {_eq: $name}}) {
+                ...ProjectSummary
+              }
+            }
+
+            fragment ProjectSummary on projects {
+              id
+              name
+              endpoint
+              plan_name
+              created_at
+              tenant {
+                id
+                slug
+                cloud
+                region
+              }
+            }
+            """)
+        variables: dict[str, object] = {"name": name}
+        response = self.execute(
+            query=query,
+            operation_name="GetProjectByName",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetProjectByName.model_validate(data)
+
+    def get_project_tenant_id(self, id: UUID, **kwargs: Any) -> "GetProjectTenantId":
+        from .get_project_tenant_id import GetProjectTenantId
+
+        query = gql("""
+            query GetProjectTenantId($id: uuid!) {
+              projects_by_pk(id: $id) {
+                ...ProjectSummary
+              }
+            }
+
+            fragment ProjectSummary on projects {
+              id
+              name
+              endpoint
+              plan_name
+              created_at
+              tenant {
+                id
+                slug
+                cloud
+                region
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="GetProjectTenantId",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetProjectTenantId.model_validate(data)
+
+    def get_tenant_details(self, id: UUID, **kwargs: Any) -> "GetTenantDetails":
+        from .get_tenant_details import GetTenantDetails
+
+        query = gql("""
+            query GetTenantDetails($id: uuid!) {
+              tenant_by_pk(id: $id) {
+                id
+                slug
+                cloud
+                region
+                fqdn
+                active
+                major_version
+                created_at
+                project {
+                  id
+                  name
+                  endpoint
+                  plan_name
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="GetTenantDetails",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetTenantDetails.model_validate(data)
+
+    def get_tenant_env(self, tenant_id: UUID, **kwargs: Any) -> "GetTenantEnv":
+        from .get_tenant_env import GetTenantEnv
+
+        query = gql("""
+            query GetTenantEnv($tenantId: uuid!) {
+              getTenantEnv(tenantId: $tenantId) {
+                ...TenantEnvFields
+              }
+            }
+
+            fragment TenantEnvFields on TenantEnv {
+              hash
+              envVars
+            }
+            """)
+        variables: dict[str, object] = {"tenantId": tenant_id}
+        response = self.execute(
+            query=query, operation_name="GetTenantEnv", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return GetTenantEnv.model_validate(data)
+
+    def list_projects(
+        self,
+        name: Union[Optional["String_comparison_exp"], "UnsetType"] = UNSET,
+        **kwargs: Any,
+    ) -> "ListProjects":
+        from .list_projects import ListProjects
+
+        query = gql("""
+            query ListProjects($name: String_comparison_exp) {
+              projects(where: {name: $name}, order_by: [{name: asc}]) {
+                ...ProjectSummary
+              }
+            }
+
+            fragment ProjectSummary on projects {
+              id
+              name
+              endpoint
+              plan_name
+              created_at
+              tenant {
+                id
+                slug
+                cloud
+                region
+              }
+            }
+            """)
+        variables: dict[str, object] = {"name": name}
+        response = self.execute(
+            query=query, operation_name="ListProjects", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ListProjects.model_validate(data)
+
+    def list_regions(
+        self,
+        cloud: Union[Optional["cloud_enum_comparison_exp"], "UnsetType"] = UNSET,
+        **kwargs: Any,
+    ) -> "ListRegions":
+        from .list_regions import ListRegions
+
+        query = gql("""
+            query ListRegions($cloud: cloud_enum_comparison_exp) {
+              region(
+                where: {cloud: $cloud, is_active: {_eq: true}}
+                order_by: [{cloud: asc}, {name: asc}]
+              ) {
+                name
+                cloud
+                is_active
+                nat_ip
+              }
+            }
+            """)
+        variables: dict[str, object] = {"cloud": cloud}
+        response = self.execute(
+            query=query, operation_name="ListRegions", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ListRegions.model_validate(data)
+
+    def update_tenant_env(
+        self,
+        tenant_id: UUID,
+        current_hash: str,
+        envs: list["UpdateEnvObject"],
+        **kwargs: Any,
+    ) -> "UpdateTenantEnv":
+        from .update_tenant_env import UpdateTenantEnv
+
+        query = gql("""
+            mutation UpdateTenantEnv($tenantId: uuid!, $currentHash: String!, $envs: [UpdateEnvObject!]!) {
+              updateTenantEnv(tenantId: $tenantId, currentHash: $currentHash, envs: $envs) {
+                ...TenantEnvFields
+              }
+            }
+
+            fragment TenantEnvFields on TenantEnv {
+              hash
+              envVars
+            }
+            """)
+        variables: dict[str, object] = {
+            "tenantId": tenant_id,
+            "currentHash": current_hash,
+            "envs": envs,
+        }
+        response = self.execute(
+            query=query, operation_name="UpdateTenantEnv", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return UpdateTenantEnv.model_validate(data)
+
+    def update_tenant_name(
+        self, tenant_id: UUID, name: str, **kwargs: Any
+    ) -> "UpdateTenantName":
+        from .update_tenant_name import UpdateTenantName
+
+        query = gql("""
+            mutation UpdateTenantName($tenantId: uuid!, $name: String!) {
+              updateTenantName(tenantId: $tenantId, name: $name) {
+                tenant_id
+                tenant {
+                  id
+                  slug
+                  project {
+                    id
+                    name
+                    endpoint
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"tenantId": tenant_id, "name": name}
+        response = self.execute(
+            query=query,
+            operation_name="UpdateTenantName",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return UpdateTenantName.model_validate(data)
