@@ -1,0 +1,338 @@
+"""The facade: the one way hasura-cloud-magic talks to Hasura Cloud.
+
+Magics and widgets call :class:`HasuraCloud`; it calls the generated
+``hasura_cloud_client.HasuraCloudClient`` over one ``httpx.Client`` per session (keep-alive),
+which carries ``Authorization: pat <token>``. Every failure comes out as a
+:class:`~hasura_cloud_magic.errors.HasuraCloudError` with a one-line message.
+
+>>> with HasuraCloud(ClientSettings.from_env()) as cloud:
+...     for project in cloud.list_projects():
+...         print(project.name, project.tenant.id if project.tenant else None)
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import httpx
+import pydantic
+from hasura_cloud_client import (
+    CreateGithubPreviewAppInputPayload,
+    CreateTenantCreateTenant,
+    GetDeploymentJobStatusJobsByPk,
+    GetPreviewAppCreationStatusJobsByPk,
+    GetTenantDetailsTenantByPk,
+    GithubRepoDetails,
+    GraphQLClientError,
+    HasuraCloudClient,
+    ListRegionsRegion,
+    ProjectOptions,
+    ProjectSummary,
+    String_comparison_exp,
+    TenantEnvFields,
+    UpdateEnvObject,
+    UpdateEnvsObject,
+    UpdateTenantNameUpdateTenantName,
+    cloud_enum,
+    cloud_enum_comparison_exp,
+)
+
+from hasura_cloud_magic import error_mapping
+from hasura_cloud_magic.env_vars import TenantEnv, check_env_key
+from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerError
+from hasura_cloud_magic.settings import ClientSettings
+
+T = TypeVar("T")
+Id = str | uuid.UUID
+
+_MUTATIONS = frozenset(
+    {
+        "CreateTenant",
+        "DeleteTenant",
+        "UpdateTenantEnv",
+        "DeleteTenantEnv",
+        "UpdateTenantName",
+        "CreateGitHubPreviewApp",
+    }
+)
+
+
+def parse_id(value: Id, what: str = "id") -> uuid.UUID:
+    """A uuid from a string or uuid, or a one-line InvalidInputError."""
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value).strip())
+    except ValueError:
+        raise InvalidInputError(f"{what} must be a UUID, got {str(value)!r}") from None
+
+
+class HasuraCloud:
+    """Typed access to the Hasura Cloud management API (or the local emulator).
+
+    One instance holds one HTTP connection pool; close it with :meth:`close` or ``with``.
+    """
+
+    def __init__(
+        self, settings: ClientSettings | None = None, *, http_client: httpx.Client | None = None
+    ) -> None:
+        self.settings = settings or ClientSettings.from_env()
+        # Headers passed to the generated client are ignored once it gets its own
+        # http_client, so the token goes on the httpx client itself.
+        self._http = http_client or httpx.Client(
+            headers=self.settings.authorization_header,
+            timeout=self.settings.timeout_seconds,
+        )
+        # The generated HttpClient protocol is narrower than httpx.Client's real signature.
+        self._client = HasuraCloudClient(
+            url=self.settings.endpoint,
+            http_client=self._http,  # type: ignore[arg-type]
+        )
+
+    def __repr__(self) -> str:
+        token_state = "set" if self.settings.token else "not set"
+        return f"HasuraCloud(endpoint={self.settings.endpoint!r}, token={token_state})"
+
+    def __enter__(self) -> HasuraCloud:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # ------------------------------------------------------------ projects and tenants
+
+    def list_projects(self, name_like: str | None = None) -> list[ProjectSummary]:
+        """Projects visible to the token, by name; ``name_like`` is a SQL LIKE pattern."""
+        name = String_comparison_exp(_like=name_like) if name_like is not None else None
+        result = self._call("ListProjects", lambda: self._client.list_projects(name=name))
+        return list(result.projects)
+
+    def find_project_by_name(self, name: str) -> ProjectSummary | None:
+        """The project with exactly this name, or None."""
+        result = self._call("GetProjectByName", lambda: self._client.get_project_by_name(name))
+        return result.projects[0] if result.projects else None
+
+    def get_project(self, project_id: Id) -> ProjectSummary | None:
+        """A project by project id (not tenant id), or None if not visible."""
+        pid = parse_id(project_id, "project id")
+        result = self._call("GetProjectTenantId", lambda: self._client.get_project_tenant_id(pid))
+        return result.projects_by_pk
+
+    def get_tenant(self, tenant_id: Id) -> GetTenantDetailsTenantByPk | None:
+        """A tenant by tenant id, with its project, or None if not visible."""
+        tid = parse_id(tenant_id, "tenant id")
+        result = self._call("GetTenantDetails", lambda: self._client.get_tenant_details(tid))
+        return result.tenant_by_pk
+
+    def create_project(
+        self,
+        *,
+        cloud: str,
+        region: str,
+        name: str | None = None,
+        plan: str | None = None,
+        envs: Mapping[str, str] | None = None,
+    ) -> CreateTenantCreateTenant:
+        """Create a project; the result's ``id`` is the tenant id, ``name`` the project name."""
+        env_list = _env_inputs(UpdateEnvsObject, envs)
+        result = self._call(
+            "CreateTenant",
+            lambda: self._client.create_tenant(
+                cloud=cloud, region=region, envs=list(env_list), name=name, plan=plan
+            ),
+        )
+        return _required(result.create_tenant, "CreateTenant")
+
+    def rename_project(self, tenant_id: Id, name: str) -> UpdateTenantNameUpdateTenantName:
+        """Rename the project behind a tenant."""
+        tid = parse_id(tenant_id, "tenant id")
+        result = self._call(
+            "UpdateTenantName", lambda: self._client.update_tenant_name(tenant_id=tid, name=name)
+        )
+        return _required(result.update_tenant_name, "UpdateTenantName")
+
+    def delete_tenant(self, tenant_id: Id) -> str:
+        """Delete the project behind a tenant (also how preview apps are deleted)."""
+        tid = parse_id(tenant_id, "tenant id")
+        result = self._call("DeleteTenant", lambda: self._client.delete_tenant(tid))
+        return _required(result.delete_tenant, "DeleteTenant").status
+
+    def list_regions(self, cloud: str | None = None) -> list[ListRegionsRegion]:
+        """Active regions, optionally of one cloud (``aws``, ``gcp``...)."""
+        cloud_filter = cloud_enum_comparison_exp(_eq=_cloud(cloud)) if cloud else None
+        result = self._call("ListRegions", lambda: self._client.list_regions(cloud=cloud_filter))
+        return list(result.region)
+
+    # ------------------------------------------------------------ env vars
+
+    def get_env(self, tenant_id: Id) -> TenantEnv:
+        """The tenant's env vars and the hash the next write must quote."""
+        tid = parse_id(tenant_id, "tenant id")
+        result = self._call("GetTenantEnv", lambda: self._client.get_tenant_env(tid))
+        if result.get_tenant_env is None:
+            raise NotFoundError(f"no tenant {tid} visible to this token")
+        return _tenant_env(tid, result.get_tenant_env)
+
+    def update_env(self, tenant_id: Id, current_hash: str, values: Mapping[str, str]) -> TenantEnv:
+        """Add or change ``values`` (other keys are kept); raises HashConflictError if stale."""
+        tid = parse_id(tenant_id, "tenant id")
+        envs = _env_inputs(UpdateEnvObject, values)
+        result = self._call(
+            "UpdateTenantEnv",
+            lambda: self._client.update_tenant_env(
+                tenant_id=tid, current_hash=current_hash, envs=envs
+            ),
+        )
+        return _tenant_env(tid, _required(result.update_tenant_env, "UpdateTenantEnv"))
+
+    def delete_env(self, tenant_id: Id, current_hash: str, keys: Sequence[str]) -> TenantEnv:
+        """Remove ``keys``; raises HashConflictError if ``current_hash`` is stale."""
+        tid = parse_id(tenant_id, "tenant id")
+        delete_envs = [check_env_key(key) for key in keys]
+        result = self._call(
+            "DeleteTenantEnv",
+            lambda: self._client.delete_tenant_env(
+                tenant_id=tid, current_hash=current_hash, delete_envs=delete_envs
+            ),
+        )
+        return _tenant_env(tid, _required(result.delete_tenant_env, "DeleteTenantEnv"))
+
+    # ------------------------------------------------------------ preview apps
+
+    def create_preview_app(
+        self,
+        *,
+        name: str,
+        owner: str,
+        repo: str,
+        branch: str,
+        directory: str,
+        github_token: str,
+        cloud: str = "aws",
+        region: str = "us-east-2",
+        plan: str = "cloud_free",
+        envs: Mapping[str, str] | None = None,
+    ) -> uuid.UUID:
+        """Queue a preview app from a GitHub branch; returns the creation job's id."""
+        payload = CreateGithubPreviewAppInputPayload(
+            githubPersonalAccessToken=github_token,
+            githubRepoDetails=GithubRepoDetails(
+                branch=branch, directory=directory, owner=owner, repo=repo
+            ),
+            projectOptions=ProjectOptions(
+                cloud=cloud,
+                region=region,
+                name=name,
+                plan=plan,
+                envVars=list(_env_inputs(UpdateEnvsObject, envs)),
+            ),
+        )
+        result = self._call(
+            "CreateGitHubPreviewApp", lambda: self._client.create_git_hub_preview_app(payload)
+        )
+        created = _required(result.create_git_hub_preview_app, "CreateGitHubPreviewApp")
+        return created.github_preview_app_job_id
+
+    def get_preview_app_creation_status(
+        self, job_id: Id
+    ) -> GetPreviewAppCreationStatusJobsByPk | None:
+        """The creation job (status, its task and events), or None if unknown."""
+        jid = parse_id(job_id, "job id")
+        result = self._call(
+            "GetPreviewAppCreationStatus",
+            lambda: self._client.get_preview_app_creation_status(jid),
+        )
+        return result.jobs_by_pk
+
+    def get_deployment_job_status(self, job_id: Id) -> GetDeploymentJobStatusJobsByPk | None:
+        """The GitHub deployment job (tasks in order, each with its latest event), or None."""
+        jid = parse_id(job_id, "job id")
+        result = self._call(
+            "GetDeploymentJobStatus", lambda: self._client.get_deployment_job_status(jid)
+        )
+        return result.jobs_by_pk
+
+    # ------------------------------------------------------------ any document
+
+    def execute(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> dict[str, Any]:
+        """Run any GraphQL document; returns its ``data``. Errors map as for the typed calls."""
+        is_mutation = _is_mutation(document, operation_name)
+        label = operation_name or ("mutation" if is_mutation else "query")
+
+        def send() -> dict[str, Any]:
+            response = self._client.execute(
+                document, operation_name=operation_name, variables=dict(variables or {})
+            )
+            return self._client.get_data(response) or {}
+
+        return self._call(label, send, mutation=is_mutation)
+
+    # ------------------------------------------------------------ plumbing
+
+    def _call(self, operation: str, send: Callable[[], T], *, mutation: bool | None = None) -> T:
+        is_mutation = operation in _MUTATIONS if mutation is None else mutation
+        try:
+            return send()
+        except (GraphQLClientError, httpx.HTTPError) as exc:
+            raise error_mapping.from_client_error(exc, operation, mutation=is_mutation) from exc
+        except pydantic.ValidationError:
+            # The validation error quotes the response, which may hold env values.
+            raise ServerError(f"{operation}: the API answered with an unexpected shape") from None
+
+
+EnvInput = TypeVar("EnvInput", UpdateEnvObject, UpdateEnvsObject)
+
+
+def _env_inputs(input_type: type[EnvInput], values: Mapping[str, str] | None) -> list[EnvInput]:
+    """KEY → value as the API's list of {key, value} (two input types of the same shape)."""
+    return [
+        input_type(key=check_env_key(key), value=value) for key, value in (values or {}).items()
+    ]
+
+
+def _required(value: T | None, operation: str) -> T:
+    if value is None:
+        raise ServerError(f"{operation}: the API answered null without an error")
+    return value
+
+
+def _tenant_env(tenant_id: uuid.UUID, fields: TenantEnvFields) -> TenantEnv:
+    return TenantEnv.from_api(str(tenant_id), fields.hash, fields.env_vars)
+
+
+def _is_mutation(document: str, operation_name: str | None) -> bool:
+    """Whether the operation to run is a mutation; a syntax error is the caller's mistake."""
+    from graphql import GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
+
+    try:
+        parsed = parse(document)
+    except GraphQLSyntaxError as exc:
+        raise InvalidInputError(f"GraphQL syntax error: {exc.message} {_where(exc)}") from None
+    operations = [d for d in parsed.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [op for op in operations if operation_name in (None, op.name and op.name.value)]
+    if not chosen:
+        raise InvalidInputError(f"no operation named {operation_name!r} in the document")
+    return chosen[0].operation == OperationType.MUTATION
+
+
+def _where(exc: Exception) -> str:
+    locations = getattr(exc, "locations", None) or []
+    return f"(line {locations[0].line}, column {locations[0].column})" if locations else ""
+
+
+def _cloud(name: str) -> cloud_enum:
+    try:
+        return cloud_enum(name)
+    except ValueError:
+        choices = ", ".join(member.value for member in cloud_enum)
+        raise InvalidInputError(f"unknown cloud {name!r}: choose one of {choices}") from None

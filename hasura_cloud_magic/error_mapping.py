@@ -1,0 +1,94 @@
+"""Turn what the transport and the generated client raise into :mod:`hasura_cloud_magic.errors`.
+
+The Hasura Cloud API is a Hasura GraphQL Engine: it answers HTTP 200 with an ``errors`` list
+even for a bad token. The shapes recognised here are the real ones (reference §2):
+
+* ``field "projects" not found in type: 'query_root'``, code ``validation-failed`` — the
+  token is missing or invalid, so the role's schema lacks the field → AuthenticationError;
+* code ``GenericServerError`` with an ``id`` → ServerError carrying that id;
+* a message mentioning the hash on an env write → HashConflictError (the real text is not
+  public; the emulator says ``hash mismatch ...``);
+* anything else → ApiError with the server's message and code.
+"""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from hasura_cloud_client import (
+    GraphQLClientError,
+    GraphQLClientGraphQLError,
+    GraphQLClientGraphQLMultiError,
+    GraphQLClientHttpError,
+    GraphQLClientInvalidResponseError,
+)
+
+from hasura_cloud_magic.errors import (
+    ApiError,
+    AuthenticationError,
+    HashConflictError,
+    HasuraCloudError,
+    ServerError,
+    TransportError,
+)
+
+_HIDDEN_FIELD = re.compile(
+    r"""field ["'](?P<field>[^"']+)["'] not found in type: '(?P<root>\w+_root)'"""
+)
+_HASH_CONFLICT = re.compile(r"\bhash\b", re.IGNORECASE)
+_ENV_WRITES = frozenset({"UpdateTenantEnv", "DeleteTenantEnv"})
+
+# Failing before the request left the machine: a mutation cannot have been applied.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def from_graphql_error(error: GraphQLClientGraphQLError, operation: str) -> HasuraCloudError:
+    """One GraphQL error object → the matching HasuraCloudError."""
+    extensions = error.extensions or {}
+    code = str(extensions.get("code")) if extensions.get("code") else None
+    hidden = _HIDDEN_FIELD.search(error.message)
+    if code == "validation-failed" and hidden and hidden["root"] in ("query_root", "mutation_root"):
+        return AuthenticationError(
+            f"Hasura Cloud token missing, invalid or without access "
+            f"(the API hid field {hidden['field']!r} of {hidden['root']})"
+        )
+    if code == "GenericServerError":
+        error_id = extensions.get("id")
+        return ServerError(
+            f"{operation}: {error.message}", error_id=str(error_id) if error_id else None
+        )
+    if operation in _ENV_WRITES and _HASH_CONFLICT.search(error.message):
+        return HashConflictError(error.message, code=code, operation=operation)
+    return ApiError(error.message, code=code, operation=operation)
+
+
+def from_client_error(
+    exc: GraphQLClientError | httpx.HTTPError, operation: str, *, mutation: bool
+) -> HasuraCloudError:
+    """Any exception from the generated client or httpx → the matching HasuraCloudError."""
+    if isinstance(exc, GraphQLClientGraphQLMultiError):
+        errors = exc.errors or [GraphQLClientGraphQLError("empty errors list")]
+        return from_graphql_error(errors[0], operation)
+    if isinstance(exc, GraphQLClientHttpError):
+        return ServerError(f"{operation}: the API answered HTTP {exc.status_code}")
+    if isinstance(exc, GraphQLClientInvalidResponseError):
+        return ServerError(f"{operation}: the API sent a response that is not GraphQL JSON")
+    if isinstance(exc, httpx.HTTPError):
+        return _from_transport_error(exc, operation, mutation=mutation)
+    return ServerError(f"{operation}: {exc}")
+
+
+def _from_transport_error(
+    exc: httpx.HTTPError, operation: str, *, mutation: bool
+) -> TransportError:
+    kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
+    if isinstance(exc, _NOT_SENT):
+        return TransportError(f"{operation}: could not reach the API ({kind}: {exc}); nothing sent")
+    if mutation:
+        return TransportError(
+            f"{operation}: the request {kind} after it was sent; the change may or may not "
+            "have been applied — read the current state before retrying",
+            may_have_applied=True,
+        )
+    return TransportError(f"{operation}: the request {kind} ({type(exc).__name__}); safe to retry")

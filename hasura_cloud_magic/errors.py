@@ -1,0 +1,84 @@
+"""Every error hasura-cloud-magic raises, in one place.
+
+All derive from :class:`HasuraCloudError`, whose ``str()`` is one short line meant for a
+person. None of them ever holds the access token, a GitHub token or an env value.
+
+The Hasura Cloud API answers HTTP 200 even when it refuses a request, so these are mapped
+from the GraphQL ``errors`` list (see :mod:`hasura_cloud_magic.api`), not from status codes.
+"""
+
+from __future__ import annotations
+
+
+class HasuraCloudError(Exception):
+    """Base class: a request to Hasura Cloud (or its emulator) did not succeed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigurationError(HasuraCloudError, ValueError):
+    """A setting is invalid (bad endpoint URL, non-positive timeout, blank token...)."""
+
+
+class InvalidInputError(HasuraCloudError, ValueError):
+    """An argument is malformed (not a uuid, not a valid env var name...); nothing was sent."""
+
+
+class AuthenticationError(HasuraCloudError):
+    """The token is missing, invalid or has no access to what was asked.
+
+    The real API does not say "401": it answers as if the field did not exist,
+    ``field "projects" not found in type: 'query_root'`` with code ``validation-failed``.
+    """
+
+
+class ApiError(HasuraCloudError):
+    """The API refused the request; carries the server's own message and error code."""
+
+    def __init__(self, message: str, *, code: str | None = None, operation: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.operation = operation
+
+    def __str__(self) -> str:
+        prefix = f"{self.operation}: " if self.operation else ""
+        suffix = f" [{self.code}]" if self.code else ""
+        return f"{prefix}{self.message}{suffix}"
+
+
+class HashConflictError(ApiError):
+    """An env write quoted a stale ``currentHash``: someone changed the env since it was read.
+
+    Nothing was written. Read the env again (and its new hash) and re-apply the change.
+    """
+
+
+class NotFoundError(HasuraCloudError):
+    """No project, tenant or job with that id or name is visible to this token."""
+
+
+class ServerError(HasuraCloudError):
+    """The service failed (``GenericServerError``, HTTP 5xx, or an unreadable response)."""
+
+    def __init__(self, message: str, *, error_id: str | None = None) -> None:
+        super().__init__(message)
+        self.error_id = error_id
+
+    def __str__(self) -> str:
+        return f"{self.message} (error id {self.error_id})" if self.error_id else self.message
+
+
+class TransportError(HasuraCloudError):
+    """The request did not complete: connection refused or reset, or a timeout.
+
+    ``may_have_applied`` is True when a mutation was sent and its outcome is unknown.
+    """
+
+    def __init__(self, message: str, *, may_have_applied: bool = False) -> None:
+        super().__init__(message)
+        self.may_have_applied = may_have_applied
