@@ -1,0 +1,144 @@
+"""A local emulator of the Hasura Cloud management GraphQL API, for offline work and tests.
+
+It serves the schema in ``queries/schema.graphql`` (installed as
+``hasura_cloud_magic/schema.graphql``) at ``POST /v1/graphql``, keeps its state in SQLite and
+answers like the real API: HTTP 200 always, Hasura-shaped ``errors``, and authentication by
+``Authorization: pat <token>``.
+
+Starting it
+===========
+
+From a shell::
+
+    hasura-cloud-emulator [--host 127.0.0.1] [--port 0] [--db PATH] [--token T ...]
+                          [--step-seconds S]
+    python -m hasura_cloud_magic.emulator ...
+
+When it listens it prints exactly two lines on stdout, then serves until SIGINT/SIGTERM (exit 0)::
+
+    HASURA_CLOUD_ENDPOINT=http://127.0.0.1:<port>/v1/graphql
+    HASURA_CLOUD_ACCESS_TOKEN=<the first token>
+
+Logs go to stderr (warnings and errors only; never tokens, headers or env values).
+
+* ``--port 0`` (default) picks a free port.
+* ``--db PATH`` keeps state in a SQLite file (WAL mode) so it survives restarts; without it the
+  state lives in memory and is gone on exit.
+* ``--token T`` (repeatable): the accepted personal access tokens; each token is its own user
+  (owner id ``uuid5(<fixed namespace>, token)``, stable across restarts) and sees only its own
+  projects, tenants and jobs. Without ``--token`` the token stored in ``--db`` is reused, else a
+  new one is generated (``secrets.token_urlsafe(32)``). The first token is stored in the database.
+* ``--step-seconds S``: how long each preview-app step takes (default 0.5, so a preview app is
+  healthy after about 4 s); ``0`` makes every job finish as soon as it is next observed.
+
+From Python::
+
+    from hasura_cloud_magic.emulator import start
+
+    with start(db=None, tokens=None, step_seconds=0.5, host="127.0.0.1", port=0) as emu:
+        emu.endpoint, emu.token   # pass to the client; repr(emu) never shows the token
+    # or: emu = start(); ...; emu.stop()   (stop() is idempotent, frees the port and the db)
+
+``start`` also takes ``clock`` (a ``time.time``-like callable) to drive preview apps in tests.
+
+What it implements
+==================
+
+Queries ``projects``, ``projects_by_pk``, ``tenant``, ``tenant_by_pk``, ``jobs_by_pk``,
+``region``, ``getTenantEnv``; mutations ``createTenant``, ``deleteTenant``, ``updateTenantEnv``,
+``deleteTenantEnv``, ``updateTenantName``, ``createGitHubPreviewApp``; every field of the schema,
+including relationships and ``where``/``order_by``/``limit``/``offset`` (operators ``_eq``,
+``_neq``, ``_in``, ``_nin``, ``_is_null``, ``_like``, ``_ilike``, ``_and``, ``_or``, ``_not``,
+``projects(where: {tenant: ...})``) and the ``path`` argument of json fields (``$.a.b[0]``).
+
+Errors, as the real API shapes them:
+
+* Missing/unknown token or another scheme than ``pat``: as if the schema had no fields,
+  ``field "<f>" not found in type: 'query_root'`` (or ``'mutation_root'``), code
+  ``validation-failed``, path ``$.selectionSet.<f>``, for the first root field; no ``data``.
+  A selection of only ``__typename`` is answered.
+* Unknown field: the same message shape with the field's path; unknown argument:
+  ``'<field>' has no argument named '<arg>'``; other validation errors: graphql-core's message;
+  all ``validation-failed``. Unparsable query: ``not a valid graphql query: ...``,
+  ``validation-failed``, path ``$.query``. Bad JSON body: code ``invalid-json``, path ``$``;
+  a body without a string ``query``: ``key "query" not found``, code ``parse-failed``.
+* ``uuid`` literals and variables are not checked during validation (the GitHub Action declares
+  a non-uuid default); a malformed uuid reaching a resolver gives
+  ``invalid input syntax for type uuid: "<value>"``, code ``data-exception``.
+* Any unexpected exception: ``there was an internal error while serving your request``, code
+  ``GenericServerError`` with an ``id`` that is also logged with the traceback.
+* Any error fails the whole request: the response has only ``errors`` and nothing is written.
+* ``*_by_pk`` of an unknown or another user's id: ``null``, no error.
+
+Behaviour where the real API is unknown
+=======================================
+
+Invented, so code must not rely on these beyond the emulator:
+
+* Action error codes: ``bad-request`` for invalid arguments (name, cloud, region, plan, env key,
+  duplicate key, null payload, empty ``deleteEnvs``, any ``dedicatedVPCID``); ``not-found`` when
+  an action names a tenant that does not exist or belongs to another user (``tenant <id> not
+  found``; this includes ``getTenantEnv``, which errors rather than returning null);
+  ``constraint-violation`` for a taken project name (``the project name '<n>' is already taken;
+  choose another name``); ``unexpected`` for a refusal caused by the current state (stale hash,
+  no-op update, absent key, protected key). Every action error has path ``$``.
+* Names: lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen,
+  at most 50 characters, unique across the whole emulator (all users). Without ``name``,
+  ``createTenant`` generates ``adjective-animal-NN`` (e.g. ``honest-mutt-59``); unlike the real
+  API in 2023, a given ``name`` is honoured. Renaming to the current name is allowed.
+* Clouds ``aws`` and ``gcp`` only; plans ``cloud_free`` (default), ``cloud_payg``,
+  ``cloud_free_v2``. Regions (NAT IPs from the documentation ranges, ``nat_ips`` lists two):
+  aws us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1 (inactive), eu-west-1,
+  eu-west-2, eu-central-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1; gcp
+  us-central1, us-east4, us-west2, europe-west1, europe-west3, asia-south1 (inactive, no NAT IP),
+  asia-southeast1, australia-southeast1 (active, no NAT IP). Inactive regions are refused.
+* Projects: ``endpoint`` ``https://<name>.hasura.app``, ``plan_name`` = ``billing_plan_name`` =
+  the plan; tenants: ``slug`` = name, ``fqdn`` ``<name>.hasura.app``, ``active`` true,
+  ``maintenance_mode`` false, ``major_version`` 2; ``health_status`` is ``{"status":
+  "healthy"}``, or ``"deploying"`` while a preview-app deployment job runs.
+* Env: every new tenant is seeded with ``HASURA_GRAPHQL_ADMIN_SECRET`` (random) and
+  ``HASURA_GRAPHQL_METADATA_DATABASE_URL`` (a random ``postgres://...metadata.emulator.invalid``
+  URL); given envs override the admin secret. ``hash`` is the SHA-1 hex of the canonical JSON
+  (sorted keys, no spaces) of ``{"environment": {...}}``. Env keys must match
+  ``[A-Za-z_][A-Za-z0-9_]*``.
+* ``updateTenantEnv`` upserts. Stale ``currentHash`` (also for ``deleteTenantEnv``):
+  ``hash mismatch: the env was changed since currentHash was read; read it again with
+  getTenantEnv``. A no-op (empty list, or every key already has that value) is an error:
+  ``no changes: every given env var already has that value``. Setting or deleting
+  ``HASURA_GRAPHQL_METADATA_DATABASE_URL`` or ``HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE`` (also
+  in ``createTenant``/preview-app envs) gives the real message, a JSON string:
+  ``{"location":"","message":"failed to process env update for K failed with variable K can not
+  be updated on major version 2"}``. ``deleteTenantEnv`` of a key that is not set:
+  ``env vars not found: K; nothing was deleted``. Every env write is all-or-nothing.
+* ``deleteTenant`` returns ``{"status": "deleted"}``; the project, tenant and env are gone; its
+  unfinished jobs end ``failed`` with ``deployment terminated: the project was deleted``.
+* Preview apps: ``createGitHubPreviewApp`` validates name, cloud, region, plan and env keys at
+  once (a name held by another user is ``constraint-violation``) and returns the creation job's
+  id. The creation job (``job_type`` ``preview_app``) goes ``queued`` -> ``running`` ->
+  ``success`` | ``failed`` | ``skipped``; its single task ``create-preview-app`` gets a
+  ``created`` event, then ``success`` with ``public_event_data`` ``{"projectId",
+  "githubDeploymentJobID"}`` or ``failed`` with ``error`` ``error creating tenant: ...`` and null
+  ``public_event_data``. A newer request for the same name marks the user's still-``queued``
+  creation jobs of that name ``skipped``. When a creation job runs, the user's existing project
+  of that name is deleted and replaced by a fresh one. The deployment job (``job_type``
+  ``github_deployment``, ``project_id`` set) is ``running`` until ``success``/``failed``; its
+  tasks ``gh-validation``, ``parse-metadata-migration``, ``apply-migration``, ``apply-metadata``,
+  ``reload-metadata``, ``check-healthz`` each get ``created`` then ``success`` (with a
+  ``github_detail``) in that order. A GitHub token not starting with ``ghp_``, ``github_pat_``,
+  ``gho_`` or ``ghs_`` makes ``gh-validation`` fail with ``Bad credentials: the GitHub personal
+  access token was rejected by GitHub`` and the job ``failed``; the project stays. The token is
+  never stored: ``jobs.input`` shows the payload with the token and env values replaced by
+  ``[redacted]``. ``tasks.max_retry`` is 3; ``tasks.payload`` is ``{"name": <task>}``;
+  ``event_data`` is ``{"event_type": ...}``.
+* Timeline with step s after the request: s: creation ``running`` + task ``created``; 2s: app
+  created, creation ``success``, deployment starts (``gh-validation`` ``created``); each further
+  s completes one deployment task and starts the next; done at 8s. Progress is computed lazily at
+  the start of each request from stored timestamps, so it survives restarts. Timestamps are
+  strictly increasing across the database.
+"""
+
+from __future__ import annotations
+
+from .server import DEFAULT_STEP_SECONDS, RunningEmulator, start
+
+__all__ = ["DEFAULT_STEP_SECONDS", "RunningEmulator", "start"]

@@ -1,0 +1,64 @@
+"""``hasura-cloud-emulator`` / ``python -m hasura_cloud_magic.emulator``: serve until a signal."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from types import FrameType
+
+from .server import DEFAULT_STEP_SECONDS, start
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hasura-cloud-emulator",
+        description="A local emulator of the Hasura Cloud management GraphQL API.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
+    parser.add_argument("--db", help="SQLite file that keeps the state (default: in memory)")
+    parser.add_argument(
+        "--token",
+        action="append",
+        dest="tokens",
+        metavar="T",
+        help="accepted personal access token; repeat for more users "
+        "(default: the one stored in --db, else a new one)",
+    )
+    parser.add_argument(
+        "--step-seconds",
+        type=float,
+        default=DEFAULT_STEP_SECONDS,
+        metavar="S",
+        help=f"duration of one preview-app step; 0 is instant (default {DEFAULT_STEP_SECONDS})",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    stop_requested = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stop_requested.set()
+
+    # Installed before serving so a signal arriving at any point ends the process cleanly.
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    with start(args.db, args.tokens, args.step_seconds, args.host, args.port) as emulator:
+        print(f"HASURA_CLOUD_ENDPOINT={emulator.endpoint}", flush=True)
+        print(f"HASURA_CLOUD_ACCESS_TOKEN={emulator.token}", flush=True)
+        while not stop_requested.wait(timeout=1.0):
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Hasura-style ``where`` / ``order_by`` / ``limit`` / ``offset`` over in-memory rows.
+
+Rows are plain mappings from column name to value. An object relationship (e.g. a project's
+``tenant``) is a :class:`Related` value that loads the related row only when a filter needs it,
+so filtering on columns never pays for joins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+Row = Mapping[str, Any]
+R = TypeVar("R", bound=Mapping[str, Any])
+
+
+class FilterError(ValueError):
+    """A ``where``/``order_by``/``limit``/``offset`` argument the evaluator cannot apply."""
+
+
+@dataclass(frozen=True)
+class Related:
+    """An object relationship: ``load()`` returns the related row, or None when there is none."""
+
+    load: Callable[[], Row | None]
+
+
+def matches(where: Mapping[str, Any] | None, row: Row) -> bool:
+    """True when ``row`` satisfies the bool_exp ``where`` (None or {} match everything)."""
+    if not where:
+        return True
+    return all(_matches_key(key, condition, row) for key, condition in where.items())
+
+
+def _matches_key(key: str, condition: Any, row: Row) -> bool:
+    if key == "_and":
+        return all(matches(sub, row) for sub in condition or [])
+    if key == "_or":
+        # Hasura treats an empty _or as "no restriction", unlike the logical identity.
+        subs = condition or []
+        return not subs or any(matches(sub, row) for sub in subs)
+    if key == "_not":
+        return condition is None or not matches(condition, row)
+    if key not in row:
+        raise FilterError(f"cannot filter on unknown field {key!r}")
+    value = row[key]
+    if isinstance(value, Related):
+        related = value.load()
+        # A filter on a missing related object is false, as in SQL's inner EXISTS.
+        return related is not None and matches(condition, related)
+    return _compare(value, condition or {})
+
+
+def _compare(value: Any, comparison: Mapping[str, Any]) -> bool:
+    return all(_apply_operator(op, value, operand) for op, operand in comparison.items())
+
+
+def _apply_operator(op: str, value: Any, operand: Any) -> bool:
+    if operand is None and op != "_is_null":
+        # Hasura ignores a comparison whose operand is null.
+        return True
+    if op == "_is_null":
+        return (value is None) == bool(operand)
+    if value is None:
+        # SQL three-valued logic: any comparison with NULL is not true.
+        return False
+    if op == "_eq":
+        return bool(value == operand)
+    if op == "_neq":
+        return bool(value != operand)
+    if op == "_in":
+        return value in operand
+    if op == "_nin":
+        return value not in operand
+    if op == "_like":
+        return like_pattern(operand).fullmatch(str(value)) is not None
+    if op == "_ilike":
+        return like_pattern(operand, ignore_case=True).fullmatch(str(value)) is not None
+    raise FilterError(f"unsupported comparison operator {op!r}")
+
+
+def like_pattern(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
+    """Compile an SQL LIKE pattern (``%`` any run, ``_`` one char, ``\\`` escapes) to a regex."""
+    parts: list[str] = []
+    chars = iter(pattern)
+    for char in chars:
+        if char == "\\":
+            parts.append(re.escape(next(chars, "\\")))
+        elif char == "%":
+            parts.append(".*")
+        elif char == "_":
+            parts.append(".")
+        else:
+            parts.append(re.escape(char))
+    return re.compile("".join(parts), re.DOTALL | (re.IGNORECASE if ignore_case else 0))
+
+
+def sort_rows(rows: Iterable[R], order_by: Sequence[Mapping[str, str]] | None) -> list[R]:
+    """Sort by a Hasura ``order_by`` list; earlier keys win, the input order breaks ties."""
+    result = list(rows)
+    keys = [(column, direction) for spec in order_by or [] for column, direction in spec.items()]
+    # Stable sorts applied from the least to the most significant key give a lexicographic order.
+    for column, direction in reversed(keys):
+        result = _sort_by_column(result, column, direction)
+    return result
+
+
+def _sort_by_column(rows: list[R], column: str, direction: str) -> list[R]:
+    if direction is None:
+        return rows
+    descending = direction.startswith("desc")
+    # Postgres defaults: NULLS LAST for ascending, NULLS FIRST for descending.
+    nulls_first = direction.endswith("nulls_first") or (descending and "nulls" not in direction)
+    if any(column not in row for row in rows):
+        raise FilterError(f"cannot order by unknown field {column!r}")
+    present = [row for row in rows if row[column] is not None]
+    missing = [row for row in rows if row[column] is None]
+    present.sort(key=lambda row: row[column], reverse=descending)
+    return missing + present if nulls_first else present + missing
+
+
+def window(rows: Sequence[R], limit: int | None, offset: int | None) -> list[R]:
+    """Apply ``offset`` then ``limit``; negative values are rejected like Postgres does."""
+    if limit is not None and limit < 0:
+        raise FilterError("LIMIT must not be negative")
+    if offset is not None and offset < 0:
+        raise FilterError("OFFSET must not be negative")
+    start = offset or 0
+    return list(rows[start:] if limit is None else rows[start : start + limit])
+
+
+def select(
+    rows: Iterable[R],
+    *,
+    where: Mapping[str, Any] | None = None,
+    order_by: Sequence[Mapping[str, str]] | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> list[R]:
+    """Filter, sort and window ``rows`` the way a Hasura list field does."""
+    kept = [row for row in rows if matches(where, row)]
+    return window(sort_rows(kept, order_by), limit, offset)

@@ -1,0 +1,144 @@
+"""The emulator's state: one SQLite database, one connection, one lock.
+
+Requests run in a threadpool, so every access holds ``Store.lock``. Each write runs inside one
+transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so a crash never leaves half a write behind.
+Timestamps are integer microseconds since the epoch, strictly increasing across the database so
+that ordering by ``created_at`` is always deterministic.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+Clock = Callable[[], float]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS projects (
+  id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, name TEXT NOT NULL UNIQUE,
+  endpoint TEXT NOT NULL, plan_name TEXT, billing_plan_name TEXT,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tenant (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL UNIQUE REFERENCES projects(id) ON DELETE CASCADE,
+  slug TEXT NOT NULL, cloud TEXT NOT NULL, region TEXT NOT NULL, fqdn TEXT NOT NULL,
+  active INTEGER NOT NULL, active_status_reason TEXT, maintenance_mode INTEGER NOT NULL,
+  major_version INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tenant_env (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenant(id) ON DELETE CASCADE,
+  environment TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, job_type TEXT NOT NULL, status TEXT NOT NULL,
+  input TEXT NOT NULL, spec TEXT NOT NULL, project_id TEXT, project_name TEXT,
+  steps_done INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tasks (
+  id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, cloud TEXT NOT NULL, region TEXT NOT NULL, max_retry INTEGER NOT NULL,
+  payload TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  UNIQUE (job_id, name));
+CREATE TABLE IF NOT EXISTS task_event (
+  id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  event_type TEXT NOT NULL, error TEXT, public_event_data TEXT, event_data TEXT,
+  github_detail TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+"""
+
+
+class Store:
+    """SQLite access with a re-entrant lock and explicit transactions."""
+
+    def __init__(self, path: str | Path | None, clock: Clock) -> None:
+        self.clock = clock
+        self.lock = threading.RLock()
+        self._path = ":memory:" if path is None else str(path)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
+        # exactly what we say. check_same_thread=False: the lock serializes all access.
+        self._db = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA foreign_keys = ON")
+        if path is not None:
+            self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.executescript(_SCHEMA)
+
+    def __repr__(self) -> str:
+        return f"Store({self._path!r})"
+
+    def close(self) -> None:
+        with self.lock:
+            self._db.close()
+
+    # ------------------------------------------------------------ transactions
+
+    def begin(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self._db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self._db.execute("ROLLBACK")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock and run the block as one transaction; roll back if it raises."""
+        with self.lock:
+            self.begin()
+            try:
+                yield
+            except BaseException:
+                self.rollback()
+                raise
+            self.commit()
+
+    # ------------------------------------------------------------ statements
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self._db.execute(sql, params).fetchall()]
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        found = self._db.execute(sql, params).fetchone()
+        return None if found is None else dict(found)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run a write statement; returns the number of rows it changed."""
+        return self._db.execute(sql, params).rowcount
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> None:
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        self._db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+
+    def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> None:
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self._db.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
+        )
+
+    # ------------------------------------------------------------ meta and time
+
+    def get_meta(self, key: str) -> str | None:
+        found = self.row("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if found is None else str(found["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def now_us(self) -> int:
+        return int(self.clock() * 1_000_000)
+
+    def timestamp(self, at_us: int | None = None) -> int:
+        """A timestamp at ``at_us`` (default: now), later than every one issued before."""
+        wanted = self.now_us() if at_us is None else at_us
+        last = int(self.get_meta("last_timestamp_us") or 0)
+        issued = max(wanted, last + 1)
+        self.set_meta("last_timestamp_us", str(issued))
+        return issued
