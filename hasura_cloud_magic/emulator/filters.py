@@ -12,11 +12,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .errors import BadRequest
+
 Row = Mapping[str, Any]
 R = TypeVar("R", bound=Mapping[str, Any])
 
 
-class FilterError(ValueError):
+class FilterError(BadRequest):
     """A ``where``/``order_by``/``limit``/``offset`` argument the evaluator cannot apply."""
 
 
