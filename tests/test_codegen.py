@@ -38,11 +38,10 @@ def test_generated_client_has_not_drifted(tmp_path: Path) -> None:
 
 
 def test_generated_client_imports_lazily() -> None:
+    heavy = ("hasura_cloud_client.", "httpx", "pydantic")
     probe = (
         "import sys, hasura_cloud_client;"
-        "print(sorted(m for m in sys.modules if m.startswith(('hasura_cloud_client.', 'httpx', 'pydantic'))))"
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
