@@ -1,9 +1,11 @@
 """The preview-app job model: a creation job, then a GitHub deployment job.
 
 Progress is lazy and driven by time: ``advance`` runs at the start of every request and applies
-each step whose due time (``job.created_at + n * step``) has passed, stamping events with their
-due time. Nothing runs in the background, so the outcome depends only on the stored rows, the
-clock and ``step``; with ``step == 0`` every job finishes as soon as it is next observed.
+each step whose due time (``job.scheduled_from + n * step``) has passed, stamping events with
+their due time. (``scheduled_from`` is the clock reading itself; ``created_at`` may sit a few
+microseconds later to keep timestamps unique, which must not shift the schedule.) Nothing
+runs in the background, so the outcome depends only on the stored rows, the clock and
+``step``; with ``step == 0`` every job finishes as soon as it is next observed.
 
 Timeline with step s, from the creation request at t=0:
   t>=s   creation job ``running``; task ``create-preview-app`` gets a ``created`` event.
@@ -73,7 +75,8 @@ def github_token_accepted(token: str) -> bool:
 
 def submit_preview_app(store: Store, request: PreviewAppRequest) -> str:
     """Queue a creation job (superseding queued ones for the same name); returns its id."""
-    now = store.timestamp()
+    scheduled_from = store.now_us()
+    now = store.timestamp(scheduled_from)
     store.execute(
         "UPDATE jobs SET status = ?, updated_at = ? "
         "WHERE user_id = ? AND job_type = ? AND status = ? AND project_name = ?",
@@ -91,6 +94,7 @@ def submit_preview_app(store: Store, request: PreviewAppRequest) -> str:
             "spec": json.dumps(asdict(request)),
             "project_id": None,
             "project_name": request.name,
+            "scheduled_from": scheduled_from,
             "created_at": now,
             "updated_at": now,
         },
@@ -120,7 +124,7 @@ def advance(store: Store, now_us: int, step_us: int) -> None:
     """Apply, in due-time order, every job step due at or before ``now_us``."""
     while True:
         due_steps = [
-            (job["created_at"] + (job["steps_done"] + 1) * step_us, job)
+            (job["scheduled_from"] + (job["steps_done"] + 1) * step_us, job)
             for job in store.rows(
                 "SELECT * FROM jobs WHERE status IN (?, ?) ORDER BY created_at, id", ACTIVE
             )
@@ -183,6 +187,7 @@ def _start_deployment(store: Store, request: PreviewAppRequest, project_id: str,
             "spec": json.dumps(asdict(request)),
             "project_id": project_id,
             "project_name": request.name,
+            "scheduled_from": due,
             "created_at": created,
             "updated_at": created,
         },

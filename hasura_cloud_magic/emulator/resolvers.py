@@ -29,7 +29,7 @@ def _filterable_project(store: Store, project: Row) -> Row:
 
 def job_view(row: Row) -> Row:
     # spec holds the private request (env values); it never leaves the store.
-    hidden = {"spec", "steps_done"}
+    hidden = {"spec", "steps_done", "scheduled_from"}
     return {**{k: v for k, v in row.items() if k not in hidden}, "input": json.loads(row["input"])}
 
 
