@@ -1,0 +1,139 @@
+"""The command line, persistence across restarts, and the Python start/stop contract."""
+
+from __future__ import annotations
+
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from emulator_helpers import Gql, create_tenant
+
+from hasura_cloud_magic.emulator import start
+from hasura_cloud_magic.emulator.schema_source import schema_path
+
+STARTUP_SECONDS = 20.0
+
+
+def launch(*args: str) -> tuple[subprocess.Popen[str], str, str]:
+    """Start the CLI; returns the process, the endpoint and the token it printed."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hasura_cloud_magic.emulator", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    lines = [read_line(process), read_line(process)]
+    endpoint_key, endpoint = lines[0].split("=", 1)
+    token_key, token = lines[1].split("=", 1)
+    assert (endpoint_key, token_key) == ("HASURA_CLOUD_ENDPOINT", "HASURA_CLOUD_ACCESS_TOKEN")
+    assert endpoint.startswith("http://127.0.0.1:") and endpoint.endswith("/v1/graphql")
+    return process, endpoint, token
+
+
+def read_line(process: subprocess.Popen[str]) -> str:
+    """The next stdout line, read in a thread so a silent emulator fails the test, not hangs it."""
+    stdout = process.stdout
+    assert stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=STARTUP_SECONDS).rstrip("\n")
+    except queue.Empty:
+        process.kill()
+        raise AssertionError("the emulator printed nothing in time") from None
+
+
+def terminate(process: subprocess.Popen[str]) -> str:
+    """SIGTERM the emulator; it must exit 0 having printed nothing more on stdout."""
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=15)
+    assert process.returncode == 0, stderr
+    assert stdout == ""
+    return stderr
+
+
+def test_cli_serves_persists_and_keeps_its_token(tmp_path: Path) -> None:
+    db = str(tmp_path / "state.db")
+    process, endpoint, token = launch("--db", db, "--step-seconds", "0")
+    try:
+        gql = Gql(endpoint, token)
+        created = create_tenant(gql, envs=[{"key": "KEPT", "value": "yes"}])
+        gql.close()
+    finally:
+        stderr = terminate(process)
+    assert token not in stderr
+    process, endpoint, same_token = launch("--db", db)
+    try:
+        assert same_token == token
+        gql = Gql(endpoint, same_token)
+        data = gql.data(
+            "query($t: uuid!) { tenant_by_pk(id: $t) { slug } "
+            "getTenantEnv(tenantId: $t) { envVars } }",
+            t=created["id"],
+        )
+        gql.close()
+    finally:
+        terminate(process)
+    assert data["tenant_by_pk"] == {"slug": created["name"]}
+    assert data["getTenantEnv"]["envVars"]["environment"]["KEPT"] == "yes"
+
+
+def test_cli_accepts_given_tokens_and_stops_on_sigint(tmp_path: Path) -> None:
+    process, endpoint, token = launch("--token", "first", "--token", "second")
+    try:
+        assert token == "first"
+        for accepted in ("first", "second"):
+            body = httpx.post(
+                endpoint,
+                json={"query": "{ projects { id } }"},
+                headers={"Authorization": f"pat {accepted}"},
+            ).json()
+            assert body == {"data": {"projects": []}}
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=15)
+    assert process.returncode == 0
+
+
+def test_python_start_without_db_generates_a_token_and_stop_frees_the_port() -> None:
+    emulator = start(step_seconds=0)
+    port = int(emulator.endpoint.split(":")[2].split("/")[0])
+    assert len(emulator.token) >= 32
+    assert Gql(emulator.endpoint, emulator.token).data("{ __typename }") == {
+        "__typename": "query_root"
+    }
+    emulator.stop()
+    emulator.stop()  # idempotent
+    assert "stopped" in repr(emulator)
+    with start(port=port) as again:
+        assert again.endpoint == emulator.endpoint
+
+
+def test_python_restart_on_the_same_db_keeps_state(tmp_path: Path) -> None:
+    db = tmp_path / "python.db"
+    with start(db=db, step_seconds=0) as first:
+        name = create_tenant(Gql(first.endpoint, first.token))["name"]
+        token = first.token
+    with start(db=db) as second:
+        assert second.token == token
+        projects = Gql(second.endpoint, second.token).data("{ projects { name } }")
+    assert projects == {"projects": [{"name": name}]}
+
+
+def test_schema_source_finds_the_schema() -> None:
+    path = schema_path()
+    assert path.name == "schema.graphql"
+    assert "type query_root" in path.read_text()
+
+
+def test_startup_is_quick_enough() -> None:
+    began = time.monotonic()
+    with start(step_seconds=0):
+        pass
+    assert time.monotonic() - began < 5
