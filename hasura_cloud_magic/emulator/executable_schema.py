@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ariadne import load_schema_from_path, make_executable_schema
-from graphql import GraphQLSchema
+from graphql import GraphQLEnumType, GraphQLSchema
 
 from . import actions, resolvers
 from .scalars import scalar_types
@@ -12,6 +15,27 @@ from .schema_source import schema_path
 
 def build_schema() -> GraphQLSchema:
     type_defs = load_schema_from_path(str(schema_path()))
-    return make_executable_schema(
+    schema = make_executable_schema(
         type_defs, *scalar_types(), *resolvers.OBJECT_TYPES, *actions.OBJECT_TYPES
     )
+    _accept_extra_enum_parse_arguments(schema)
+    return schema
+
+
+def _accept_extra_enum_parse_arguments(schema: GraphQLSchema) -> None:
+    """Let enum variables work with every graphql-core 3.2.x.
+
+    ariadne replaces each enum's ``parse_value`` with a one-argument function, but
+    graphql-core >= 3.2.9 calls it as ``parse_value(value, hide_suggestions)``; without this,
+    an enum variable (``$cloud: cloud_enum``) fails validation with a TypeError message.
+    """
+    for named_type in schema.type_map.values():
+        if isinstance(named_type, GraphQLEnumType):
+            named_type.parse_value = _ignoring_extras(named_type.parse_value)  # type: ignore[method-assign]
+
+
+def _ignoring_extras(parse_value: Callable[[Any], Any]) -> Callable[..., Any]:
+    def parse(value: Any, *_extras: Any, **_options: Any) -> Any:
+        return parse_value(value)
+
+    return parse
