@@ -30,6 +30,7 @@ from hasura_cloud_client import (
     ListRegionsRegion,
     ProjectOptions,
     ProjectSummary,
+    ResolveTarget,
     String_comparison_exp,
     TenantEnvFields,
     UpdateEnvObject,
@@ -112,10 +113,15 @@ class HasuraCloud:
         result = self._call("ListProjects", lambda: self._client.list_projects(name=name))
         return list(result.projects)
 
+    def projects_named(self, name: str) -> list[ProjectSummary]:
+        """Every project with exactly this name (normally zero or one)."""
+        result = self._call("GetProjectByName", lambda: self._client.get_project_by_name(name))
+        return list(result.projects)
+
     def find_project_by_name(self, name: str) -> ProjectSummary | None:
         """The project with exactly this name, or None."""
-        result = self._call("GetProjectByName", lambda: self._client.get_project_by_name(name))
-        return result.projects[0] if result.projects else None
+        found = self.projects_named(name)
+        return found[0] if found else None
 
     def get_project(self, project_id: Id) -> ProjectSummary | None:
         """A project by project id (not tenant id), or None if not visible."""
@@ -128,6 +134,11 @@ class HasuraCloud:
         tid = parse_id(tenant_id, "tenant id")
         result = self._call("GetTenantDetails", lambda: self._client.get_tenant_details(tid))
         return result.tenant_by_pk
+
+    def resolve_id(self, some_id: Id) -> ResolveTarget:
+        """Look ``some_id`` up as a tenant id and as a project id in one round trip."""
+        sid = parse_id(some_id)
+        return self._call("ResolveTarget", lambda: self._client.resolve_target(sid))
 
     def create_project(
         self,

@@ -29,6 +29,14 @@ class InvalidInputError(HasuraCloudError, ValueError):
     """An argument is malformed (not a uuid, not a valid env var name...); nothing was sent."""
 
 
+class UsageError(InvalidInputError):
+    """A ``%hasura`` command line is wrong: unknown command or flag, missing argument..."""
+
+
+class ConfirmationRequired(HasuraCloudError):
+    """A destructive command needs ``--yes`` (or an interactive confirmation); nothing changed."""
+
+
 class AuthenticationError(HasuraCloudError):
     """The token is missing, invalid or has no access to what was asked.
 
@@ -56,6 +64,18 @@ class HashConflictError(ApiError):
 
     Nothing was written. Read the env again (and its new hash) and re-apply the change.
     """
+
+
+class PartiallyAppliedError(HasuraCloudError):
+    """Part of a change landed and part did not; the message says which part."""
+
+
+class PreviewAppFailed(HasuraCloudError):
+    """A preview app's creation or deployment job ended ``failed`` or ``skipped``."""
+
+
+class WaitTimeout(HasuraCloudError):
+    """Gave up waiting for a job; the job itself goes on."""
 
 
 class NotFoundError(HasuraCloudError):

@@ -55,6 +55,13 @@ if TYPE_CHECKING:
     )
     from .list_projects import ListProjects, ListProjectsProjects
     from .list_regions import ListRegions, ListRegionsRegion
+    from .resolve_target import (
+        ResolveTarget,
+        ResolveTargetProjectsByPk,
+        ResolveTargetProjectsByPkTenant,
+        ResolveTargetTenantByPk,
+        ResolveTargetTenantByPkProject,
+    )
     from .update_tenant_env import UpdateTenantEnv, UpdateTenantEnvUpdateTenantEnv
     from .update_tenant_name import (
         UpdateTenantName,
@@ -105,6 +112,11 @@ _LAZY_IMPORTS = {
     "ProjectOptions": ".input_types",
     "ProjectSummary": ".fragments",
     "ProjectSummaryTenant": ".fragments",
+    "ResolveTarget": ".resolve_target",
+    "ResolveTargetProjectsByPk": ".resolve_target",
+    "ResolveTargetProjectsByPkTenant": ".resolve_target",
+    "ResolveTargetTenantByPk": ".resolve_target",
+    "ResolveTargetTenantByPkProject": ".resolve_target",
     "String_comparison_exp": ".input_types",
     "TenantEnvFields": ".fragments",
     "UpdateEnvObject": ".input_types",
@@ -177,6 +189,11 @@ __all__ = [
     "ProjectOptions",
     "ProjectSummary",
     "ProjectSummaryTenant",
+    "ResolveTarget",
+    "ResolveTargetProjectsByPk",
+    "ResolveTargetProjectsByPkTenant",
+    "ResolveTargetTenantByPk",
+    "ResolveTargetTenantByPkProject",
     "String_comparison_exp",
     "TenantEnvFields",
     "UpdateEnvObject",

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     )
     from .list_projects import ListProjects
     from .list_regions import ListRegions
+    from .resolve_target import ResolveTarget
     from .update_tenant_env import UpdateTenantEnv
     from .update_tenant_name import UpdateTenantName
 
@@ -394,6 +395,34 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return ListRegions.model_validate(data)
+
+    def resolve_target(self, id: UUID, **kwargs: Any) -> "ResolveTarget":
+        from .resolve_target import ResolveTarget
+
+        query = gql("""
+            query ResolveTarget($id: uuid!) {
+              tenant_by_pk(id: $id) {
+                id
+                project {
+                  id
+                  name
+                }
+              }
+              projects_by_pk(id: $id) {
+                id
+                name
+                tenant {
+                  id
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="ResolveTarget", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ResolveTarget.model_validate(data)
 
     def update_tenant_env(
         self,
