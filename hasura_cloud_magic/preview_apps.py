@@ -9,10 +9,18 @@ Creating a preview app runs two jobs. The *creation* job (id returned by
 
 from __future__ import annotations
 
+import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from hasura_cloud_client import GetPreviewAppCreationStatusJobsByPk
+from hasura_cloud_client import GetDeploymentJobStatusJobsByPk, GetPreviewAppCreationStatusJobsByPk
+
+from hasura_cloud_magic.errors import NotFoundError, WaitTimeout
+
+if TYPE_CHECKING:
+    from hasura_cloud_magic.api import HasuraCloud
 
 CREATION_FINAL = frozenset({"success", "failed", "skipped"})
 DEPLOYMENT_FINAL = frozenset({"success", "failed"})
@@ -55,3 +63,180 @@ def creation_outcome(job: GetPreviewAppCreationStatusJobsByPk) -> CreationOutcom
     if job.status == "skipped":
         return CreationOutcome("skipped", error=SKIPPED_MESSAGE)
     return CreationOutcome(job.status)
+
+
+# ---------------------------------------------------------------- following both jobs
+
+DEPLOYMENT_TASKS = (
+    "gh-validation",
+    "parse-metadata-migration",
+    "apply-migration",
+    "apply-metadata",
+    "reload-metadata",
+    "check-healthz",
+)
+TASK_LABELS = {
+    "gh-validation": "Fetching metadata",
+    "parse-metadata-migration": "Parsing metadata and migrations",
+    "parse-migration": "Parsing migrations",
+    "parse-metadata": "Parsing metadata",
+    "apply-migration": "Applying migrations",
+    "apply-metadata": "Applying metadata",
+    "reload-metadata": "Refreshing metadata",
+    "check-healthz": "Checking project health",
+}
+CREATION_BUDGET_SECONDS = 120.0  # the official action gives up on the creation job after this
+_EVENT_STATES = {"created": "running", "success": "success", "failed": "failed"}
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """One deployment task: ``pending``, ``running``, ``success`` or ``failed``."""
+
+    name: str
+    state: str
+    error: str | None = None
+    detail: str | None = None
+
+    @property
+    def label(self) -> str:
+        return TASK_LABELS.get(self.name, self.name)
+
+
+@dataclass(frozen=True)
+class PreviewProgress:
+    """Both jobs of one preview app, as last seen."""
+
+    job_id: uuid.UUID
+    creation: CreationOutcome
+    deployment_status: str | None = None
+    tasks: tuple[TaskState, ...] = ()
+    elapsed_seconds: float = 0.0
+    graphql_endpoint: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        if self.creation.finished and self.creation.status != "success":
+            return True
+        return self.deployment_status in DEPLOYMENT_FINAL
+
+    @property
+    def succeeded(self) -> bool:
+        return self.deployment_status == "success"
+
+    @property
+    def failed_task(self) -> TaskState | None:
+        return next((task for task in self.tasks if task.state == "failed"), None)
+
+    @property
+    def done_count(self) -> int:
+        return sum(task.state == "success" for task in self.tasks)
+
+    @property
+    def console_url(self) -> str | None:
+        project = self.creation.project_id
+        return f"https://cloud.hasura.io/project/{project}/console" if project else None
+
+    def error(self) -> str | None:
+        """Why it failed, in one line, or None."""
+        if self.creation.finished and self.creation.status != "success":
+            return f"creation {self.creation.status}: {self.creation.error}"
+        failed = self.failed_task
+        if failed is not None:
+            return f"{failed.name} failed: {failed.error or 'no error text'}"
+        if self.deployment_status == "failed":
+            return "the deployment job failed"
+        return None
+
+    def headline(self) -> str:
+        """One line: the phase, the current task and the elapsed time."""
+        elapsed = f"{self.elapsed_seconds:.0f} s"
+        if not self.creation.finished or self.deployment_status is None:
+            return f"creation job {self.creation.status} ({elapsed})"
+        current = next((t for t in reversed(self.tasks) if t.state != "pending"), None)
+        step = f"{current.name} {current.state}" if current else "waiting for tasks"
+        return (
+            f"deployment {self.deployment_status}: [{self.done_count}/"
+            f"{len(DEPLOYMENT_TASKS)}] {step} ({elapsed})"
+        )
+
+
+def deployment_tasks(job: GetDeploymentJobStatusJobsByPk) -> tuple[TaskState, ...]:
+    """Tasks in the order the job runs them; ones not created yet are ``pending``."""
+    seen = {
+        task.name: TaskState(
+            task.name,
+            _EVENT_STATES.get(task.task_events[0].event_type, task.task_events[0].event_type),
+            task.task_events[0].error,
+            task.task_events[0].github_detail,
+        )
+        for task in job.tasks
+        if task.task_events
+    }
+    extra = tuple(state for name, state in seen.items() if name not in DEPLOYMENT_TASKS)
+    known = tuple(seen.get(name, TaskState(name, "pending")) for name in DEPLOYMENT_TASKS)
+    return known + extra
+
+
+def follow(
+    cloud: HasuraCloud,
+    job_id: uuid.UUID,
+    *,
+    wait: bool,
+    timeout: float,
+    interval: float = POLL_INTERVAL_SECONDS,
+    on_update: Callable[[PreviewProgress], None] = lambda progress: None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> PreviewProgress:
+    """Read the creation job, then the deployment job; with ``wait``, poll until both end.
+
+    Polls once per ``interval`` like the official action (one request per poll, two on the
+    poll where creation turns to success). Raises NotFoundError for an unknown job and
+    WaitTimeout after ``timeout`` seconds (or the action's 120 s creation budget).
+    """
+    started = clock()
+    creation: CreationOutcome | None = None
+    while True:
+        if creation is None or not creation.finished:
+            creation = _read_creation(cloud, job_id)
+        progress = _with_deployment(cloud, job_id, creation, clock() - started)
+        on_update(progress)
+        if progress.finished or not wait:
+            return _with_endpoint(cloud, progress)
+        elapsed = clock() - started
+        if elapsed > timeout or (not creation.finished and elapsed > CREATION_BUDGET_SECONDS):
+            raise WaitTimeout(
+                f"gave up waiting after {elapsed:.0f} s ({progress.headline()}); the job goes "
+                f"on: %hasura preview status {job_id} --wait"
+            )
+        sleep(interval)
+
+
+def _read_creation(cloud: HasuraCloud, job_id: uuid.UUID) -> CreationOutcome:
+    job = cloud.get_preview_app_creation_status(job_id)
+    if job is None:
+        raise NotFoundError(f"No such preview app creation job exists: {job_id}")
+    return creation_outcome(job)
+
+
+def _with_deployment(
+    cloud: HasuraCloud, job_id: uuid.UUID, creation: CreationOutcome, elapsed: float
+) -> PreviewProgress:
+    if creation.deployment_job_id is None:
+        return PreviewProgress(job_id, creation, elapsed_seconds=elapsed)
+    job = cloud.get_deployment_job_status(creation.deployment_job_id)
+    if job is None:
+        raise NotFoundError(
+            "could not find the GitHub job; the associated deployment was terminated"
+        )
+    return PreviewProgress(job_id, creation, job.status, deployment_tasks(job), elapsed)
+
+
+def _with_endpoint(cloud: HasuraCloud, progress: PreviewProgress) -> PreviewProgress:
+    if not progress.succeeded or progress.creation.project_id is None:
+        return progress
+    project = cloud.get_project(progress.creation.project_id)
+    if project is None:
+        return progress
+    return replace(progress, graphql_endpoint=f"{project.endpoint.rstrip('/')}/v1/graphql")

@@ -1,0 +1,22 @@
+"""``%hasura create --cloud C --region R [--name N] [--plan P] [--env K=V ...]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from hasura_cloud_magic.parsing import parse_assignments
+from hasura_cloud_magic.results import CreatedProject
+from hasura_cloud_magic.session import Session
+
+
+def run(session: Session, args: argparse.Namespace) -> CreatedProject:
+    envs = parse_assignments(args.env)
+    cloud = session.cloud()
+    created = cloud.create_project(
+        cloud=args.cloud, region=args.region, name=args.name, plan=args.plan, envs=envs
+    )
+    tenant = cloud.get_tenant(created.id)
+    session.cache.project_names.add(created.name)
+    session.cache.env_keys.update(envs)
+    session.out.success(f"Created project {created.name} (tenant {created.id}).")
+    return CreatedProject(created.id, created.name, tenant.project.endpoint if tenant else None)

@@ -1,0 +1,17 @@
+"""``%hasura delete TARGET [--yes]``: asks first unless ``--yes``; refuses if nobody can answer."""
+
+from __future__ import annotations
+
+import argparse
+
+from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.user_input import confirm
+
+
+def run(session: Session, args: argparse.Namespace) -> None:
+    target = session.target(args.target)
+    confirm(f"Delete project {target.name} (tenant {target.tenant_id})?", assume_yes=args.yes)
+    session.cloud().delete_tenant(target.tenant_id)
+    session.forget_targets(target.tenant_id)
+    session.cache.project_names.discard(target.name)
+    session.out.success(f"Deleted project {target.name}.")

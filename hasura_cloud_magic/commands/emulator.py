@@ -1,0 +1,51 @@
+"""``%hasura emulator start|stop|status``: the embedded local Hasura Cloud, in the background."""
+
+from __future__ import annotations
+
+import argparse
+
+from hasura_cloud_magic.display import Fields
+from hasura_cloud_magic.session import Session
+
+
+def _start(session: Session, args: argparse.Namespace) -> None:
+    if session.emulator is not None:
+        session.out.info(f"The emulator is already running at {session.emulator.endpoint}.")
+        return
+    from hasura_cloud_magic.emulator import DEFAULT_STEP_SECONDS, start
+
+    steps = DEFAULT_STEP_SECONDS if args.step_seconds is None else args.step_seconds
+    session.close_client()
+    session.emulator = start(db=args.db, step_seconds=steps)
+    session.forget_targets()
+    session.cache.clear()
+    session.out.success(
+        f"Local Hasura Cloud emulator running at {session.emulator.endpoint}; "
+        "%hasura commands now use it (with its own token)."
+    )
+
+
+def _stop(session: Session) -> None:
+    if session.emulator is None:
+        session.out.info("The emulator is not running.")
+        return
+    session.close_client()
+    session.emulator.stop()
+    session.emulator = None
+    session.forget_targets()
+    session.cache.clear()
+    session.out.success(f"Emulator stopped; commands now go to {session.settings().endpoint}.")
+
+
+def run(session: Session, args: argparse.Namespace) -> Fields | None:
+    if args.action == "start":
+        _start(session, args)
+    elif args.action == "stop":
+        _stop(session)
+    else:
+        running = session.emulator
+        return Fields(
+            "Local Hasura Cloud emulator",
+            [("state", f"running at {running.endpoint}" if running else "not running")],
+        )
+    return None

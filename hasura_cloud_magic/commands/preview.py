@@ -1,0 +1,94 @@
+"""``%hasura preview create|status|delete``: GitHub preview apps, as the official action runs them.
+
+``create`` queues the app (the GitHub token comes from an env var, never from the cell);
+``--wait`` (or ``status --wait``) follows the creation job, then the deployment job, task by
+task, polling every ``poll_interval`` seconds (2 s, the action's cadence). A failed or skipped
+app is an error, so a notebook run stops on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import uuid
+
+from hasura_cloud_magic.api import parse_id
+from hasura_cloud_magic.errors import ConfigurationError, NotFoundError, PreviewAppFailed
+from hasura_cloud_magic.parsing import parse_assignments
+from hasura_cloud_magic.preview_apps import follow
+from hasura_cloud_magic.results import PreviewJob, PreviewStatus
+from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.user_input import confirm
+
+
+def _github_token(env_name: str) -> str:
+    token = os.environ.get(env_name, "").strip()
+    if not token:
+        raise ConfigurationError(
+            f"env var {env_name} is not set: put a GitHub token with read access to the "
+            "repository there (or name another with --github-token-env)"
+        )
+    return token
+
+
+def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> PreviewStatus:
+    live = session.out.live()
+    progress = follow(
+        session.cloud(),
+        job_id,
+        wait=args.wait,
+        timeout=args.timeout,
+        interval=session.preferences.poll_interval,
+        on_update=lambda p: live.update(PreviewStatus(p)) if args.wait else None,
+    )
+    status = PreviewStatus(progress)
+    if progress.finished and not progress.succeeded:
+        raise PreviewAppFailed(f"preview app {progress.error()}")
+    if progress.succeeded:
+        session.out.success(f"Preview app ready: {progress.graphql_endpoint}")
+    return status
+
+
+def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewStatus:
+    envs = parse_assignments(args.env)
+    job_id = session.cloud().create_preview_app(
+        name=args.name,
+        owner=args.owner,
+        repo=args.repo,
+        branch=args.branch,
+        directory=args.directory,
+        github_token=_github_token(args.github_token_env),
+        cloud=args.cloud,
+        region=args.region,
+        plan=args.plan,
+        envs=envs,
+    )
+    session.cache.project_names.add(args.name)
+    session.out.info(f"Preview app {args.name} queued: creation job {job_id}")
+    if not args.wait:
+        return PreviewJob(job_id, args.name)
+    return _follow(session, job_id, args)
+
+
+def _delete(session: Session, args: argparse.Namespace) -> None:
+    cloud = session.cloud()
+    found = [p for p in cloud.projects_named(args.name) if p.tenant is not None]
+    if not found:
+        raise NotFoundError(
+            "Could not delete the preview app because the given app does not exist."
+        )
+    tenant_id = found[0].tenant.id  # type: ignore[union-attr]
+    confirm(f"Delete preview app {args.name} (tenant {tenant_id})?", assume_yes=args.yes)
+    cloud.delete_tenant(tenant_id)
+    session.forget_targets(tenant_id)
+    session.cache.project_names.discard(args.name)
+    session.out.success(f"Deleted preview app {args.name}.")
+
+
+def run(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewStatus | None:
+    if args.action == "create":
+        return _create(session, args)
+    if args.action == "status":
+        return _follow(session, parse_id(args.job_id, "job id"), args)
+    _delete(session, args)
+    return None

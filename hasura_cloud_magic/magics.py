@@ -1,0 +1,181 @@
+"""The ``%hasura`` magic: one ``Magics`` + ``Configurable`` class and its (un)registration.
+
+Loading the extension imports nothing heavy: the HTTP stack, the generated client and the
+emulator are imported by the first command that needs them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from IPython.core.magic import Magics, line_cell_magic, magics_class, no_var_expand
+from traitlets import Bool, Float, Int, TraitError, Unicode, validate
+from traitlets.config import Configurable
+
+from hasura_cloud_magic import config_file, short_errors
+from hasura_cloud_magic.display import NORMAL, VERBOSE, Output, ipython_display
+from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.settings import TOKEN_ENV_VAR, ClientSettings
+
+
+@magics_class
+class HasuraMagics(Magics, Configurable):
+    """Hasura Cloud from IPython. Settings: ``%config HasuraMagics``."""
+
+    endpoint = Unicode(
+        "", help="API endpoint; empty: $HASURA_CLOUD_ENDPOINT, else Hasura Cloud"
+    ).tag(config=True)
+    timeout = Float(30.0, help="seconds to wait for one API call").tag(config=True)
+    token_env_var = Unicode(
+        TOKEN_ENV_VAR, help="NAME of the env var holding the token (never the token)"
+    ).tag(config=True)
+    display_limit = Int(50, help="rows shown for lists (all rows are returned)").tag(config=True)
+    feedback = Int(NORMAL, help="0 quiet, 1 normal, 2 verbose").tag(config=True)
+    verbose_errors = Bool(False, help="show full tracebacks for our errors").tag(config=True)
+    poll_interval = Float(2.0, help="seconds between job polls (the action uses 2)").tag(
+        config=True
+    )
+
+    def __init__(self, shell: Any) -> None:
+        Configurable.__init__(self, config=shell.config)
+        Magics.__init__(self, shell=shell)
+        shell.configurables.append(self)
+        output = Output(
+            ipython_display,
+            feedback=lambda: self.feedback,
+            rich=lambda: getattr(shell, "kernel", None) is not None,
+        )
+        self.session = Session(self, output)
+
+    @validate("endpoint")
+    def _valid_endpoint(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"]).strip()
+        if value:
+            try:
+                ClientSettings(endpoint=value)
+            except ValueError as error:
+                raise TraitError(str(error)) from None
+        return value
+
+    @validate("timeout", "poll_interval")
+    def _positive(self, proposal: dict[str, Any]) -> float:
+        if not proposal["value"] > 0:
+            raise TraitError(f"{proposal['trait'].name} must be > 0 seconds")
+        return float(proposal["value"])
+
+    @validate("display_limit")
+    def _non_negative(self, proposal: dict[str, Any]) -> int:
+        if proposal["value"] < 0:
+            raise TraitError("display_limit must be >= 0")
+        return int(proposal["value"])
+
+    @validate("feedback")
+    def _feedback_level(self, proposal: dict[str, Any]) -> int:
+        if proposal["value"] not in range(VERBOSE + 1):
+            raise TraitError("feedback must be 0 (quiet), 1 (normal) or 2 (verbose)")
+        return int(proposal["value"])
+
+    @validate("token_env_var")
+    def _env_var_name(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"])
+        if not value.isidentifier():
+            raise TraitError(f"token_env_var must be an env var NAME, got {value!r}")
+        return value
+
+    @no_var_expand
+    @line_cell_magic
+    def hasura(self, line: str, cell: str | None = None) -> object:
+        """Drive the Hasura Cloud management API.
+
+        %hasura help                      one line per command; %hasura COMMAND --help
+        %hasura status                    endpoint, token set or not (never shown), emulator
+        %hasura login [--token-env NAME]  token from an env var or a hidden prompt
+        %hasura logout                    forget it
+        %hasura emulator start|stop|status [--step-seconds S] [--db PATH]
+        %hasura projects [--name GLOB] [--df]
+        %hasura project TARGET            TARGET: tenant id, project id or project name
+        %hasura tenant TENANT_ID
+        %hasura regions [--cloud aws]
+        %hasura create --cloud aws --region us-east-2 [--name N] [--plan P] [--env K=V ...]
+        %hasura rename TARGET NEW_NAME
+        %hasura delete TARGET [--yes]
+        %hasura env show TARGET [--reveal]
+        %hasura env set TARGET KEY=VALUE ... [--dry-run]
+        %hasura env unset TARGET KEY ... [--dry-run]
+        %hasura preview create --owner O --repo R --branch B --name N [--directory D]
+                [--cloud C] [--region R] [--plan P] [--env K=V ...]
+                [--github-token-env GITHUB_TOKEN] [--wait] [--timeout S]
+        %hasura preview status JOB_ID [--wait] [--timeout S]
+        %hasura preview delete NAME [--yes]
+
+        %%hasura [--var NAME] [--variables JSON_OR_NAME] [--operation NAME]
+        <any GraphQL document; each $variable is read from the namespace by its name>
+
+        Results can be assigned (t = %hasura tenant ...; t.project.endpoint). Errors show one
+        line and stop a notebook run; %config HasuraMagics.verbose_errors = True for the
+        traceback. Env values are masked unless --reveal. Without a token, try:
+        %hasura emulator start
+        """
+        if cell is None:
+            from hasura_cloud_magic.router import run_line
+
+            return run_line(self.session, line)
+        from hasura_cloud_magic.commands.graphql import run_cell
+
+        assert self.shell is not None  # set by Magics.__init__
+        return run_cell(self.session, line, cell, self.shell.user_ns)
+
+    def apply_file_settings(self, start: Path) -> None:
+        """Take ``[tool.hasura_cloud_magic]`` from the nearest pyproject.toml (see config_file)."""
+        found = config_file.read(start, set(self.trait_names(config=True)))
+        explicit = set(self.config.get("HasuraMagics", {}))
+        applied = []
+        for key, value in found.values.items():
+            if key in explicit:
+                continue  # an IPython profile setting wins over the project file
+            try:
+                setattr(self, key, value)
+                applied.append(key)
+            except TraitError as error:
+                found.problems.append(f"{found.path}: {key}: {error}")
+        for problem in found.problems:
+            self.session.out.warning(problem)
+        if applied:
+            self.session.out.info(f"Settings from {found.path}: {', '.join(applied)}")
+
+
+_REGISTERED: dict[int, tuple[HasuraMagics, Any, Any]] = {}
+
+
+def register(shell: Any) -> HasuraMagics:
+    """Register the magic, its completer and its short-error handler on ``shell``."""
+    if id(shell) in _REGISTERED:
+        return _REGISTERED[id(shell)][0]
+    from hasura_cloud_magic.completion import make_matcher
+
+    magics = HasuraMagics(shell)
+    shell.register_magics(magics)
+    matcher = make_matcher(magics.session.cache)
+    shell.Completer.custom_matchers.append(matcher)
+    uninstall_errors = short_errors.install(shell, lambda: magics.verbose_errors)
+    _REGISTERED[id(shell)] = (magics, matcher, uninstall_errors)
+    magics.apply_file_settings(Path.cwd())
+    return magics
+
+
+def unregister(shell: Any) -> None:
+    """Undo :func:`register`: magic, completer, error handler, configurable, session."""
+    entry = _REGISTERED.pop(id(shell), None)
+    if entry is None:
+        return
+    magics, matcher, uninstall_errors = entry
+    for kind in ("line", "cell"):
+        shell.magics_manager.magics[kind].pop("hasura", None)
+    shell.magics_manager.registry.pop(type(magics).__name__, None)
+    if matcher in shell.Completer.custom_matchers:
+        shell.Completer.custom_matchers.remove(matcher)
+    uninstall_errors()
+    if magics in shell.configurables:
+        shell.configurables.remove(magics)
+    magics.session.close()

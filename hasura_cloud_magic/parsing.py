@@ -1,0 +1,283 @@
+"""The ``%hasura`` command-line grammar: a line in, a typed ``argparse.Namespace`` out.
+
+Everything that turns text into arguments lives here and nowhere else:
+
+* :func:`parse_line` — ``%hasura`` line → Namespace with ``command`` (and ``action`` for
+  ``env``, ``emulator`` and ``preview``);
+* :func:`parse_cell_options` — the options of ``%%hasura``;
+* :func:`parse_assignments` — ``KEY=VALUE`` words → dict;
+* :func:`glob_to_like` — a shell glob → a SQL LIKE pattern.
+
+Mistakes raise :class:`~hasura_cloud_magic.errors.UsageError` with one line; ``--help``
+raises :class:`HelpRequested` carrying the usage text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import shlex
+from collections.abc import Iterable
+from typing import NoReturn
+
+from hasura_cloud_magic.env_vars import check_env_key
+from hasura_cloud_magic.errors import UsageError
+
+PROG = "%hasura"
+TOKEN_ENV_VAR = "HASURA_CLOUD_ACCESS_TOKEN"
+
+#: One line per command, in the order ``%hasura help`` lists them.
+COMMANDS: dict[str, str] = {
+    "help": "show this help, or a command's help: %hasura help env",
+    "status": "endpoint, whether a token is set, the emulator, versions",
+    "login": "take the access token from an env var or a hidden prompt (memory only)",
+    "logout": "forget the token taken by login",
+    "emulator": "start|stop|status the embedded local Hasura Cloud",
+    "projects": "list projects, optionally by name glob",
+    "project": "one project by project id, tenant id or name",
+    "tenant": "one tenant by tenant id",
+    "regions": "active regions, optionally of one cloud",
+    "create": "create a project",
+    "rename": "rename a project",
+    "delete": "delete a project (asks unless --yes)",
+    "env": "show|set|unset a project's env vars (hash-checked, values masked)",
+    "preview": "create|status|delete GitHub preview apps",
+}
+
+
+class HelpRequested(Exception):
+    """``--help`` or ``help``: not an error; ``text`` is what to show."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of printing and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise UsageError(message or f"{self.prog}: invalid arguments")
+
+    def print_help(self, file: object = None) -> NoReturn:
+        raise HelpRequested(self.format_help())
+
+
+def _target(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="TARGET", help="tenant id, project id or project name")
+
+
+def _assignments_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--env",
+        metavar="KEY=VALUE",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="env vars to set (repeatable)",
+    )
+
+
+def _wait_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", action="store_true", help="follow the job until it ends")
+    parser.add_argument(
+        "--timeout", type=float, default=600.0, metavar="S", help="give up waiting after S s"
+    )
+
+
+def _add_emulator(commands: argparse._SubParsersAction[_Parser]) -> None:
+    emulator = commands.add_parser("emulator", help=COMMANDS["emulator"])
+    actions = emulator.add_subparsers(dest="action", metavar="ACTION", required=True)
+    start = actions.add_parser("start", help="start it in the background and use it")
+    start.add_argument("--step-seconds", type=float, default=None, metavar="S")
+    start.add_argument("--db", metavar="PATH", help="SQLite file that keeps state")
+    actions.add_parser("stop", help="stop it and go back to the configured endpoint")
+    actions.add_parser("status", help="whether it runs, and where")
+
+
+def _add_projects(commands: argparse._SubParsersAction[_Parser]) -> None:
+    projects = commands.add_parser("projects", help=COMMANDS["projects"])
+    projects.add_argument("--name", metavar="GLOB", help="e.g. 'prod-*'")
+    projects.add_argument("--df", action="store_true", help="return a pandas DataFrame")
+    _target(commands.add_parser("project", help=COMMANDS["project"]))
+    tenant = commands.add_parser("tenant", help=COMMANDS["tenant"])
+    tenant.add_argument("tenant_id", metavar="TENANT_ID")
+    regions = commands.add_parser("regions", help=COMMANDS["regions"])
+    regions.add_argument("--cloud", help="aws or gcp")
+
+
+def _add_lifecycle(commands: argparse._SubParsersAction[_Parser]) -> None:
+    create = commands.add_parser("create", help=COMMANDS["create"])
+    create.add_argument("--cloud", required=True, help="aws or gcp")
+    create.add_argument("--region", required=True, help="e.g. us-east-2")
+    create.add_argument("--name", help="lowercase letters, digits, hyphens (default: generated)")
+    create.add_argument("--plan", help="cloud_free or cloud_payg")
+    _assignments_flag(create)
+    rename = commands.add_parser("rename", help=COMMANDS["rename"])
+    _target(rename)
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    delete = commands.add_parser("delete", help=COMMANDS["delete"])
+    _target(delete)
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def _add_env(commands: argparse._SubParsersAction[_Parser]) -> None:
+    env = commands.add_parser("env", help=COMMANDS["env"])
+    actions = env.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = actions.add_parser("show", help="keys and (masked) values")
+    _target(show)
+    show.add_argument("--reveal", action="store_true", help="show the values")
+    set_ = actions.add_parser("set", help="add or change KEY=VALUE pairs")
+    _target(set_)
+    set_.add_argument("assignments", metavar="KEY=VALUE", nargs="+")
+    set_.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+    unset = actions.add_parser("unset", help="remove keys")
+    _target(unset)
+    unset.add_argument("keys", metavar="KEY", nargs="+")
+    unset.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+
+
+def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
+    preview = commands.add_parser("preview", help=COMMANDS["preview"])
+    actions = preview.add_subparsers(dest="action", metavar="ACTION", required=True)
+    create = actions.add_parser("create", help="queue a preview app from a GitHub branch")
+    for flag, text in (
+        ("--owner", "GitHub user or organisation"),
+        ("--repo", "repository name"),
+        ("--branch", "branch to deploy"),
+        ("--name", "preview app (project) name"),
+    ):
+        create.add_argument(flag, required=True, help=text)
+    create.add_argument("--directory", default="", help="Hasura project dir in the repo")
+    create.add_argument("--cloud", default="aws")
+    create.add_argument("--region", default="us-east-2")
+    create.add_argument("--plan", default="cloud_free")
+    create.add_argument(
+        "--github-token-env",
+        default="GITHUB_TOKEN",
+        metavar="NAME",
+        help="env var holding the GitHub token (default GITHUB_TOKEN)",
+    )
+    _assignments_flag(create)
+    _wait_flags(create)
+    status = actions.add_parser("status", help="where a creation job stands")
+    status.add_argument("job_id", metavar="JOB_ID")
+    _wait_flags(status)
+    delete = actions.add_parser("delete", help="delete a preview app by name")
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def build_parser() -> _Parser:
+    """The whole ``%hasura`` grammar (also used for completion and help)."""
+    parser = _Parser(prog=PROG, description="Drive the Hasura Cloud API from IPython.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    help_ = commands.add_parser("help", help=COMMANDS["help"])
+    help_.add_argument("topic", nargs="?", metavar="COMMAND")
+    commands.add_parser("status", help=COMMANDS["status"])
+    login = commands.add_parser("login", help=COMMANDS["login"])
+    login.add_argument(
+        "--token-env", metavar="NAME", help=f"env var holding the token (default {TOKEN_ENV_VAR})"
+    )
+    commands.add_parser("logout", help=COMMANDS["logout"])
+    _add_emulator(commands)
+    _add_projects(commands)
+    _add_lifecycle(commands)
+    _add_env(commands)
+    _add_preview(commands)
+    return parser
+
+
+def split_words(line: str) -> list[str]:
+    """Shell-like split; an unbalanced quote is a usage error, not a traceback."""
+    try:
+        return shlex.split(line)
+    except ValueError as error:
+        raise UsageError(f"{PROG}: cannot read the line: {error}") from None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' Did you mean X?' for a close match, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
+def parse_line(line: str) -> argparse.Namespace:
+    """Parse a ``%hasura`` line. An empty line means ``help``."""
+    words = split_words(line)
+    if not words:
+        words = ["help"]
+    if not words[0].startswith("-") and words[0] not in COMMANDS:
+        raise UsageError(
+            f"unknown command {words[0]!r}.{suggest(words[0], COMMANDS)} "
+            f"Commands: {', '.join(COMMANDS)}"
+        )
+    return build_parser().parse_args(words)
+
+
+def parse_cell_options(line: str) -> argparse.Namespace:
+    """Options of ``%%hasura``: ``--var NAME``, ``--variables JSON_OR_NAME``, ``--operation``."""
+    parser = _Parser(prog="%%hasura", description="Run a GraphQL document against the API.")
+    parser.add_argument("--var", metavar="NAME", help="also store the result in this variable")
+    parser.add_argument(
+        "--variables",
+        metavar="JSON_OR_NAME",
+        help="variables as JSON, or the name of a dict in the namespace "
+        "(default: each $variable is read from the namespace by its name)",
+    )
+    parser.add_argument("--operation", metavar="NAME", help="which operation of the document")
+    return parser.parse_args(split_words(line))
+
+
+def parse_assignments(words: Iterable[str]) -> dict[str, str]:
+    """``["A=1", "B=x=y"]`` → ``{"A": "1", "B": "x=y"}``; split on the first ``=``."""
+    result: dict[str, str] = {}
+    for word in words:
+        key, equals, value = word.partition("=")
+        if not equals:
+            raise UsageError(f"expected KEY=VALUE, got {word!r}")
+        check_env_key(key)
+        if not value:
+            raise UsageError(f"empty value for {key}; to remove a key use: %hasura env unset")
+        if key in result and result[key] != value:
+            raise UsageError(f"{key} is given twice with different values")
+        result[key] = value
+    return result
+
+
+def glob_to_like(pattern: str) -> str:
+    """``prod-*`` → ``prod-%``; ``?`` → ``_``. Project names hold no ``%`` or ``_``."""
+    return pattern.replace("*", "%").replace("?", "_")
+
+
+def command_tree() -> dict[str, dict[str, list[str]]]:
+    """``{command: {"": flags, action: flags, ...}}`` — the grammar for tab completion.
+
+    The one place that reads argparse internals; a test pins its shape.
+    """
+    tree: dict[str, dict[str, list[str]]] = {}
+    for name, parser in _subparsers(build_parser()).items():
+        branches = {"": _flags(parser)}
+        for action, subparser in _subparsers(parser).items():
+            branches[action] = _flags(subparser)
+        tree[name] = branches
+    return tree
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _flags(parser: argparse.ArgumentParser) -> list[str]:
+    return [
+        option
+        for action in parser._actions
+        for option in action.option_strings
+        if option.startswith("--")
+    ]

@@ -1,0 +1,135 @@
+"""One IPython session's state: where the API is, the token, the emulator, caches.
+
+The token lives only here, in memory (never in a trait, so ``%config`` cannot print it).
+One :class:`~hasura_cloud_magic.api.HasuraCloud` (one HTTP connection pool) serves every
+command until the endpoint, token or timeout changes.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from hasura_cloud_magic.display import Output
+from hasura_cloud_magic.settings import DEFAULT_ENDPOINT, ENDPOINT_ENV_VAR, ClientSettings
+
+if TYPE_CHECKING:
+    from hasura_cloud_magic.api import HasuraCloud
+    from hasura_cloud_magic.emulator import RunningEmulator
+    from hasura_cloud_magic.targets import Target
+
+
+class Preferences(Protocol):
+    """The user-settable knobs (``HasuraMagics`` traits)."""
+
+    endpoint: str
+    timeout: float
+    token_env_var: str
+    display_limit: int
+    poll_interval: float
+
+
+@dataclass
+class CompletionCache:
+    """What tab completion may offer, filled as a side effect of commands (never fetched)."""
+
+    project_names: set[str] = field(default_factory=set)
+    env_keys: set[str] = field(default_factory=set)
+
+    def clear(self) -> None:
+        self.project_names.clear()
+        self.env_keys.clear()
+
+
+class Session:
+    """Everything ``%hasura`` commands share within one IPython session."""
+
+    def __init__(self, preferences: Preferences, output: Output) -> None:
+        self.preferences = preferences
+        self.out = output
+        self.cache = CompletionCache()
+        self.emulator: RunningEmulator | None = None
+        self._token: str | None = None
+        self._token_source: str | None = None
+        self._cloud: HasuraCloud | None = None
+        self._targets: dict[str, Target] = {}
+
+    def __repr__(self) -> str:
+        return f"Session(endpoint={self.settings().endpoint!r}, token={self.token_source()})"
+
+    # ------------------------------------------------------------ where and who
+
+    def settings(self) -> ClientSettings:
+        """The effective endpoint, token and timeout, decided now."""
+        token: str | None
+        if self.emulator is not None:
+            endpoint, token = self.emulator.endpoint, self.emulator.token
+        else:
+            endpoint = (
+                self.preferences.endpoint or os.environ.get(ENDPOINT_ENV_VAR) or DEFAULT_ENDPOINT
+            )
+            token = self._token or os.environ.get(self.preferences.token_env_var) or None
+        return ClientSettings(endpoint, token, float(self.preferences.timeout))
+
+    def token_source(self) -> str:
+        """Where the token comes from, without saying what it is."""
+        if self.emulator is not None:
+            return "the local emulator"
+        if self._token:
+            return self._token_source or "login"
+        if os.environ.get(self.preferences.token_env_var):
+            return f"env var {self.preferences.token_env_var}"
+        return "not set"
+
+    def login(self, token: str, source: str) -> None:
+        self._token, self._token_source = token, source
+        self.forget_targets()
+
+    def logout(self) -> None:
+        self._token = self._token_source = None
+        self.forget_targets()
+
+    # ------------------------------------------------------------ the API
+
+    def cloud(self) -> HasuraCloud:
+        """The facade for the current settings (created on first use, then reused)."""
+        settings = self.settings()
+        if self._cloud is None or self._cloud.settings != settings:
+            from hasura_cloud_magic.api import HasuraCloud  # heavy: only on first use
+
+            self.close_client()
+            self._cloud = HasuraCloud(settings)
+        return self._cloud
+
+    def target(self, text: str) -> Target:
+        """Resolve a TARGET (cached for the session; forgotten when projects change)."""
+        if text not in self._targets:
+            from hasura_cloud_magic.targets import resolve
+
+            self._targets[text] = resolve(self.cloud(), text)
+        found = self._targets[text]
+        self.cache.project_names.add(found.name)
+        return found
+
+    def forget_targets(self, tenant_id: uuid.UUID | None = None) -> None:
+        """Drop cached resolutions (all, or those of one tenant after a rename or delete)."""
+        if tenant_id is None:
+            self._targets.clear()
+        else:
+            self._targets = {k: t for k, t in self._targets.items() if t.tenant_id != tenant_id}
+
+    # ------------------------------------------------------------ lifecycle
+
+    def close_client(self) -> None:
+        if self._cloud is not None:
+            self._cloud.close()
+            self._cloud = None
+
+    def close(self) -> None:
+        """Release the HTTP pool and stop an emulator this session started."""
+        self.close_client()
+        if self.emulator is not None:
+            self.emulator.stop()
+            self.emulator = None

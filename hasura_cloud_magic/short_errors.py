@@ -1,0 +1,47 @@
+"""Our errors as one short line that is still a real error (nbval, nbclient, papermill stop).
+
+IPython keeps one custom exception handler per shell; we add ours in front of whatever was
+there and put the previous one back on unload. ``verbose()`` true shows the full traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from hasura_cloud_magic.errors import HasuraCloudError
+
+
+def short_line(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def install(shell: Any, verbose: Callable[[], bool]) -> Callable[[], None]:
+    """Register the handler on ``shell``; returns the function that removes it."""
+    previous_types: tuple[type[BaseException], ...] = tuple(shell.custom_exceptions)
+    previous_handler = shell.CustomTB
+
+    def handler(
+        shell: Any,
+        etype: type[BaseException],
+        value: BaseException,
+        tb: TracebackType | None,
+        tb_offset: int | None = None,
+    ) -> list[str]:
+        if not issubclass(etype, HasuraCloudError):
+            return previous_handler(etype, value, tb, tb_offset=tb_offset)  # type: ignore[no-any-return]
+        if verbose():
+            stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+        else:
+            stb = [short_line(value)]
+        shell._showtraceback(etype, value, stb)
+        return list(stb)
+
+    shell.set_custom_exc((*previous_types, HasuraCloudError), handler)
+
+    def uninstall() -> None:
+        shell.custom_exceptions = previous_types
+        shell.CustomTB = previous_handler
+
+    return uninstall

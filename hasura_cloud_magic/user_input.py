@@ -1,0 +1,43 @@
+"""Asking the person at the keyboard, and knowing when nobody is there.
+
+In a kernel run by nbclient/papermill/nbval, or under pytest, there is no stdin: asking
+raises instead of hanging, and callers turn that into a clear one-line refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hasura_cloud_magic.errors import ConfirmationRequired
+
+
+class UnavailableInput(Exception):
+    """Nobody can answer here (no stdin)."""
+
+
+def _ask(prompt: str, reader: Callable[[str], str]) -> str:
+    from IPython.core.error import StdinNotImplementedError
+
+    try:
+        return reader(prompt)
+    except (StdinNotImplementedError, EOFError, OSError, RuntimeError) as error:
+        raise UnavailableInput(str(error)) from None
+
+
+def ask_secret(prompt: str, reader: Callable[[str], str]) -> str:
+    """Read a secret with ``reader`` (getpass), or raise UnavailableInput."""
+    return _ask(prompt, reader)
+
+
+def confirm(question: str, *, assume_yes: bool, reader: Callable[[str], str] = input) -> None:
+    """Go on only if ``assume_yes`` or the person types y/yes; else ConfirmationRequired."""
+    if assume_yes:
+        return
+    try:
+        answer = _ask(f"{question} [y/N] ", reader)
+    except UnavailableInput:
+        raise ConfirmationRequired(
+            f"{question} Refused: nobody can confirm in this session; add --yes"
+        ) from None
+    if answer.strip().lower() not in ("y", "yes"):
+        raise ConfirmationRequired("Cancelled; nothing changed.")
