@@ -11,7 +11,7 @@ from typing import Any
 
 from IPython.core.magic import Magics, line_cell_magic, magics_class, no_var_expand
 from traitlets import Bool, Float, Int, TraitError, Unicode, validate
-from traitlets.config import Configurable
+from traitlets.config import Config, Configurable
 
 from hasura_cloud_magic import config_file, short_errors
 from hasura_cloud_magic.display import NORMAL, VERBOSE, Output, ipython_display
@@ -38,15 +38,26 @@ class HasuraMagics(Magics, Configurable):
     )
 
     def __init__(self, shell: Any) -> None:
-        Configurable.__init__(self, config=shell.config)
-        Magics.__init__(self, shell=shell)
-        shell.configurables.append(self)
+        problem = None
+        try:
+            # Also registers us in shell.configurables, which makes %config work.
+            Magics.__init__(self, shell=shell)
+        except TraitError as error:
+            # A bad value left in the shell's config (by %config or a profile) must not
+            # make the extension unloadable: start from the defaults and say why.
+            shell.configurables.remove(self)  # the failed attempt registered us already
+            without_ours = Config(shell.config)
+            without_ours.pop(type(self).__name__, None)
+            Magics.__init__(self, shell=shell, config=without_ours)
+            problem = f"HasuraMagics settings ignored, defaults used: {error}"
         output = Output(
             ipython_display,
             feedback=lambda: self.feedback,
             rich=lambda: getattr(shell, "kernel", None) is not None,
         )
         self.session = Session(self, output)
+        if problem:
+            output.warning(problem)
 
     @validate("endpoint")
     def _valid_endpoint(self, proposal: dict[str, Any]) -> str:

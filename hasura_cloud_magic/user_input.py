@@ -29,12 +29,12 @@ def ask_secret(prompt: str, reader: Callable[[str], str]) -> str:
     return _ask(prompt, reader)
 
 
-def confirm(question: str, *, assume_yes: bool, reader: Callable[[str], str] = input) -> None:
+def confirm(question: str, *, assume_yes: bool, reader: Callable[[str], str] | None = None) -> None:
     """Go on only if ``assume_yes`` or the person types y/yes; else ConfirmationRequired."""
     if assume_yes:
         return
     try:
-        answer = _ask(f"{question} [y/N] ", reader)
+        answer = _ask(f"{question} [y/N] ", reader or input)
     except UnavailableInput:
         raise ConfirmationRequired(
             f"{question} Refused: nobody can confirm in this session; add --yes"

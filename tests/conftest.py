@@ -1,8 +1,10 @@
 """Shared fixtures: a real emulator on a loopback socket, and the facade pointed at it."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from magic_shell import TestingShell, make_shell
 
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.emulator import start
@@ -25,3 +27,18 @@ def settings(emulator: object) -> ClientSettings:
 def cloud(settings: ClientSettings) -> Iterator[HasuraCloud]:
     with HasuraCloud(settings) as client:
         yield client
+
+
+@pytest.fixture
+def ip(emulator: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[TestingShell]:
+    """A shell with the extension loaded, pointed at the emulator through the env vars."""
+    monkeypatch.setenv("HASURA_CLOUD_ENDPOINT", emulator.endpoint)  # type: ignore[attr-defined]
+    monkeypatch.setenv("HASURA_CLOUD_ACCESS_TOKEN", emulator.token)  # type: ignore[attr-defined]
+    monkeypatch.chdir(tmp_path)  # no pyproject.toml settings unless a test writes one
+    shell = make_shell()
+    shell.run_cell("%load_ext hasura_cloud_magic")
+    try:
+        yield shell
+    finally:
+        shell.run_cell("%unload_ext hasura_cloud_magic")
+        shell.config.pop("HasuraMagics", None)  # %config writes into the shared shell config

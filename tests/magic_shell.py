@@ -11,6 +11,8 @@ from IPython.core.interactiveshell import InteractiveShell
 class TestingShell(InteractiveShell):
     """``run_cell`` raises the cell's exception (after IPython has shown it)."""
 
+    __test__ = False  # not a test class, despite its name
+
     def run_cell(self, raw_cell: str, *args: Any, **kwargs: Any) -> Any:
         result = super().run_cell(raw_cell, *args, **kwargs)
         result.raise_error()
@@ -18,5 +20,8 @@ class TestingShell(InteractiveShell):
 
 
 def make_shell() -> TestingShell:
+    """The process-wide TestingShell (replacing a plain InteractiveShell singleton if any)."""
     HistoryManager.enabled = False  # no sqlite history file per test run
+    if InteractiveShell.initialized() and not isinstance(InteractiveShell.instance(), TestingShell):
+        InteractiveShell.clear_instance()
     return TestingShell.instance()  # type: ignore[no-any-return]

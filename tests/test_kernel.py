@@ -1,0 +1,75 @@
+"""The magics in a real Jupyter kernel: HTML results, and errors that stop the run in one line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+
+def notebook(*sources: str) -> Any:
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+
+
+def execute(nb: Any) -> None:
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+
+
+@pytest.fixture
+def kernel_env(emulator: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """The kernel inherits these when it starts."""
+    monkeypatch.setenv("HASURA_CLOUD_ENDPOINT", emulator.endpoint)
+    monkeypatch.setenv("HASURA_CLOUD_ACCESS_TOKEN", emulator.token)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.mark.slow
+def test_results_are_html_and_an_error_stops_the_run(kernel_env: None, emulator: Any) -> None:
+    nb = notebook(
+        "%load_ext hasura_cloud_magic",
+        "%hasura regions --cloud aws",
+        "%hasura status",
+        "%hasura project no-such-project",
+        "print('must not run')",
+    )
+    with pytest.raises(CellExecutionError):
+        execute(nb)
+    regions, status, failing, after = nb.cells[1:]
+    assert "<table" in regions.outputs[0]["data"]["text/html"]
+    assert "us-east-2" in regions.outputs[0]["data"]["text/plain"]
+    assert emulator.token not in str(status.outputs)
+    error = failing.outputs[-1]
+    assert error["output_type"] == "error" and error["ename"] == "NotFoundError"
+    assert error["traceback"] == ["NotFoundError: no project named 'no-such-project'."]
+    assert after.outputs == []
+
+
+@pytest.mark.slow
+def test_preview_progress_updates_in_place(
+    kernel_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "K" * 36)
+    nb = notebook(
+        "%load_ext hasura_cloud_magic\n%config HasuraMagics.poll_interval = 0.2",
+        "%hasura emulator start --step-seconds 0.2",
+        "s = %hasura preview create --owner o --repo r --branch main --name kernel-pv --wait",
+        "print(s.status, s.graphql_endpoint)",
+        "%hasura emulator stop",
+    )
+    execute(nb)
+    follow = nb.cells[2].outputs
+    kinds = [output["output_type"] for output in follow]
+    assert "display_data" in kinds  # the live view, updated in place by later polls
+    live = next(
+        o
+        for o in follow
+        if o["output_type"] == "display_data"
+        and "hcm-preview-status" in o["data"].get("text/html", "")
+    )
+    assert "deployment success: [6/6] check-healthz success" in live["data"]["text/plain"]
+    assert nb.cells[3].outputs[0]["text"].strip() == (
+        "success https://kernel-pv.hasura.app/v1/graphql"
+    )
