@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hasura_cloud_magic.parsing import suggest
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -23,10 +25,14 @@ else:  # pragma: no cover - Python 3.10
 
 TABLE = "hasura_cloud_magic"
 FORBIDDEN = frozenset({"token", "access_token", "pat", "github_token"})
+#: A key holding one of these words is a secret unless it is an allowed setting
+#: (``token_env_var`` names an env var; it holds no token).
+SECRET_WORDS = ("token", "secret", "password")
 
 
 def find_pyproject(start: Path) -> Path | None:
-    """The nearest ``pyproject.toml`` in ``start`` or its parents."""
+    """The nearest ``pyproject.toml`` in ``start`` or its parents (``start`` may be relative)."""
+    start = start.resolve()
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
@@ -49,17 +55,29 @@ def read(start: Path, allowed: set[str]) -> FileSettings:
     if path is None:
         return FileSettings()
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get(TABLE, {})
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:  # TOMLDecodeError, UnicodeDecodeError
         return FileSettings(path, problems=[f"{path}: cannot read it ({error})"])
+    tool = document.get("tool", {})
+    table = tool.get(TABLE, {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        return FileSettings(path, problems=[f"{path}: [tool.{TABLE}] must be a table"])
     found = FileSettings(path)
     for key, value in table.items():
-        if key.lower() in FORBIDDEN:
-            found.problems.append(f"{path}: {key} ignored — never put a token in a file")
-        elif key not in allowed:
-            from hasura_cloud_magic.parsing import suggest
-
-            found.problems.append(f"{path}: unknown setting {key!r}.{suggest(key, allowed)}")
+        problem = _problem(path, key, allowed)
+        if problem:
+            found.problems.append(problem)
         else:
             found.values[key] = value
     return found
+
+
+def _problem(path: Path, key: str, allowed: set[str]) -> str | None:
+    """Why ``key`` is not taken, or None. Never mentions the value."""
+    normal = key.lower().replace("-", "_")
+    secret_like = any(word in normal for word in SECRET_WORDS) and key not in allowed
+    if normal in FORBIDDEN or secret_like:
+        return f"{path}: {key} ignored — never put a token in a file"
+    if key not in allowed:
+        return f"{path}: unknown setting {key!r}.{suggest(key, allowed)}"
+    return None

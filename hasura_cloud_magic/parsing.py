@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import math
 import shlex
 from collections.abc import Iterable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
@@ -54,7 +55,15 @@ class HelpRequested(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that raises instead of printing and exiting."""
+    """An ArgumentParser that raises instead of printing and exiting.
+
+    Abbreviated flags are refused: ``login --token hasura_pat_...`` must not be read as
+    ``--token-env`` (the token would become an env var *name* and show up in messages).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
@@ -64,6 +73,26 @@ class _Parser(argparse.ArgumentParser):
 
     def print_help(self, file: object = None) -> NoReturn:
         raise HelpRequested(self.format_help())
+
+
+def env_var_name(value: str) -> str:
+    """argparse type: the NAME of an env var; the error never repeats the value (a token?)."""
+    if not value.isidentifier():
+        raise argparse.ArgumentTypeError(
+            "expected the NAME of an env var (letters, digits, underscores), not its value"
+        )
+    return value
+
+
+def seconds(value: str) -> float:
+    """argparse type: a number of seconds > 0 (``inf`` allowed, ``nan`` not)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if math.isnan(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {value!r}")
+    return number
 
 
 def _target(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +113,7 @@ def _assignments_flag(parser: argparse.ArgumentParser) -> None:
 def _wait_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wait", action="store_true", help="follow the job until it ends")
     parser.add_argument(
-        "--timeout", type=float, default=600.0, metavar="S", help="give up waiting after S s"
+        "--timeout", type=seconds, default=600.0, metavar="S", help="give up waiting after S s"
     )
 
 
@@ -158,6 +187,7 @@ def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
     create.add_argument(
         "--github-token-env",
         default="GITHUB_TOKEN",
+        type=env_var_name,
         metavar="NAME",
         help="env var holding the GitHub token (default GITHUB_TOKEN)",
     )
@@ -180,7 +210,10 @@ def build_parser() -> _Parser:
     commands.add_parser("status", help=COMMANDS["status"])
     login = commands.add_parser("login", help=COMMANDS["login"])
     login.add_argument(
-        "--token-env", metavar="NAME", help=f"env var holding the token (default {TOKEN_ENV_VAR})"
+        "--token-env",
+        type=env_var_name,
+        metavar="NAME",
+        help=f"env var holding the token (default {TOKEN_ENV_VAR})",
     )
     commands.add_parser("logout", help=COMMANDS["logout"])
     _add_emulator(commands)
@@ -210,12 +243,44 @@ def parse_line(line: str) -> argparse.Namespace:
     words = split_words(line)
     if not words:
         words = ["help"]
-    if not words[0].startswith("-") and words[0] not in COMMANDS:
+    _check_names(words)
+    args, extras = build_parser().parse_known_args(words)
+    if extras:
+        raise UsageError(_unrecognized(args, extras))
+    return args
+
+
+def _check_names(words: list[str]) -> None:
+    """Unknown command or action: one line with the closest name and the valid ones."""
+    command = words[0]
+    if command.startswith("-"):
+        return
+    if command not in COMMANDS:
         raise UsageError(
-            f"unknown command {words[0]!r}.{suggest(words[0], COMMANDS)} "
+            f"unknown command {command!r}.{suggest(command, COMMANDS)} "
             f"Commands: {', '.join(COMMANDS)}"
         )
-    return build_parser().parse_args(words)
+    actions = [action for action in command_tree()[command] if action]
+    if actions and len(words) > 1 and not words[1].startswith("-") and words[1] not in actions:
+        raise UsageError(
+            f"{PROG} {command}: unknown action {words[1]!r}.{suggest(words[1], actions)} "
+            f"Actions: {', '.join(actions)}"
+        )
+
+
+def _unrecognized(args: argparse.Namespace, extras: list[str]) -> str:
+    """One line naming the command and the first unknown flag (or extra word), never the
+    words after a flag: ``--token <secret>`` must not repeat the secret."""
+    command = getattr(args, "command", None) or ""
+    action = getattr(args, "action", None) or ""
+    where = " ".join(word for word in (PROG, command, action) if word)
+    flags = [word for word in extras if word.startswith("-")]
+    if flags:
+        known = command_tree().get(command, {}).get(action, []) if command else ["--help"]
+        problem = f"unknown flag {flags[0]!r}.{suggest(flags[0], known)}"
+    else:
+        problem = f"unexpected argument {extras[0]!r}."
+    return f"{where}: {problem} (see {where} --help)"
 
 
 def parse_cell_options(line: str) -> argparse.Namespace:
