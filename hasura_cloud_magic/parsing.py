@@ -84,15 +84,21 @@ def env_var_name(value: str) -> str:
     return value
 
 
-def seconds(value: str) -> float:
+def seconds(value: str, *, allow_zero: bool = False) -> float:
     """argparse type: a number of seconds > 0 (``inf`` allowed, ``nan`` not)."""
     try:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
-    if math.isnan(number) or number <= 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, got {value!r}")
+    if math.isnan(number) or number < 0 or (number == 0 and not allow_zero):
+        bound = ">= 0" if allow_zero else "> 0"
+        raise argparse.ArgumentTypeError(f"expected a number of seconds {bound}, got {value!r}")
     return number
+
+
+def seconds_or_zero(value: str) -> float:
+    """argparse type: a number of seconds >= 0 (0 = instant)."""
+    return seconds(value, allow_zero=True)
 
 
 def _target(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +127,13 @@ def _add_emulator(commands: argparse._SubParsersAction[_Parser]) -> None:
     emulator = commands.add_parser("emulator", help=COMMANDS["emulator"])
     actions = emulator.add_subparsers(dest="action", metavar="ACTION", required=True)
     start = actions.add_parser("start", help="start it in the background and use it")
-    start.add_argument("--step-seconds", type=float, default=None, metavar="S")
+    start.add_argument(
+        "--step-seconds",
+        type=seconds_or_zero,
+        default=None,
+        metavar="S",
+        help="seconds per preview-app step (0: instant)",
+    )
     start.add_argument("--db", metavar="PATH", help="SQLite file that keeps state")
     actions.add_parser("stop", help="stop it and go back to the configured endpoint")
     actions.add_parser("status", help="whether it runs, and where")
@@ -206,7 +218,7 @@ def build_parser() -> _Parser:
     parser = _Parser(prog=PROG, description="Drive the Hasura Cloud API from IPython.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     help_ = commands.add_parser("help", help=COMMANDS["help"])
-    help_.add_argument("topic", nargs="?", metavar="COMMAND")
+    help_.add_argument("topic", nargs="*", metavar="COMMAND")
     commands.add_parser("status", help=COMMANDS["status"])
     login = commands.add_parser("login", help=COMMANDS["login"])
     login.add_argument(
@@ -314,8 +326,9 @@ def parse_assignments(words: Iterable[str]) -> dict[str, str]:
 
 
 def glob_to_like(pattern: str) -> str:
-    """``prod-*`` → ``prod-%``; ``?`` → ``_``. Project names hold no ``%`` or ``_``."""
-    return pattern.replace("*", "%").replace("?", "_")
+    """``prod-*`` → ``prod-%``; ``?`` → ``_``; a literal ``%``, ``_`` or ``\\`` is escaped."""
+    escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped.replace("*", "%").replace("?", "_")
 
 
 def command_tree() -> dict[str, dict[str, list[str]]]:

@@ -526,3 +526,67 @@ def test_token_never_shown(
     for secret in (emulator.token, GITHUB_TOKEN, "s3cr3t-canary"):
         assert secret not in shown
     assert os.environ["HASURA_CLOUD_ACCESS_TOKEN"] == emulator.token
+
+
+# ---------------------------------------------------------------- every error class, one line
+
+
+def _error_classes() -> list[type[HasuraCloudError]]:
+    import hasura_cloud_magic.errors as errors
+
+    return [
+        value
+        for value in vars(errors).values()
+        if isinstance(value, type) and issubclass(value, HasuraCloudError)
+    ]
+
+
+@pytest.mark.parametrize("error_class", _error_classes(), ids=lambda c: c.__name__)
+def test_each_error_class_stops_the_cell_with_one_line(
+    ip: TestingShell, error_class: type[HasuraCloudError], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ip.user_ns["error_class"] = error_class
+    with pytest.raises(error_class):
+        run(ip, "raise error_class('what went wrong')")
+    shown = capsys.readouterr().out.strip().splitlines()
+    assert shown == [f"{error_class.__name__}: what went wrong"]
+
+
+def test_other_exceptions_keep_the_full_traceback(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(ZeroDivisionError):
+        run(ip, "1 / 0")
+    assert len(capsys.readouterr().out.strip().splitlines()) > 1
+
+
+def test_server_failures_reach_the_cell_as_one_line(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from raw_http import http_response, misbehaving_server
+
+    from hasura_cloud_magic.errors import ServerError, TransportError
+
+    run(ip, "%config HasuraMagics.timeout = 0.3")
+    with misbehaving_server(http_response("503 Service Unavailable", b"down")) as endpoint:
+        run(ip, f"%config HasuraMagics.endpoint = '{endpoint}'")
+        with pytest.raises(ServerError, match="HTTP 503"):
+            run(ip, "%hasura regions")
+    with misbehaving_server(None) as endpoint:
+        run(ip, f"%config HasuraMagics.endpoint = '{endpoint}'")
+        with pytest.raises(TransportError, match="may or may not have been applied"):
+            run(ip, "%hasura create --cloud aws --region us-east-2")
+    shown = [line for line in capsys.readouterr().out.splitlines() if "Error" in line]
+    assert len(shown) == 2 and all(": " in line for line in shown)
+
+
+def test_help_for_an_action(ip: TestingShell) -> None:
+    assert "usage: %hasura env show" in repr(run(ip, "%hasura help env show"))
+
+
+def test_glob_wildcards_only_where_asked(ip: TestingShell, project: CreatedProject) -> None:
+    """``_`` in a glob is literal: it must not match the ``-`` in project names."""
+    assert run(ip, f"%hasura projects --name '{project.name.replace('-', '_')}'").names() == []
+    assert run(ip, f"%hasura projects --name '{project.name.replace('-', '?')}'").names() == [
+        project.name
+    ]

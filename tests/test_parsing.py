@@ -50,8 +50,9 @@ def help_text(line: str) -> str:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("help", {"command": "help", "topic": None}),
-        ("help env", {"command": "help", "topic": "env"}),
+        ("help", {"command": "help", "topic": []}),
+        ("help env", {"command": "help", "topic": ["env"]}),
+        ("help env show", {"command": "help", "topic": ["env", "show"]}),
         ("status", {"command": "status"}),
         ("login", {"command": "login", "token_env": None}),
         ("login --token-env MY_TOKEN", {"command": "login", "token_env": "MY_TOKEN"}),
@@ -72,8 +73,8 @@ def test_simple_commands(line: str, expected: dict[str, object]) -> None:
 
 
 def test_empty_line_means_help() -> None:
-    assert fields("") == {"command": "help", "topic": None}
-    assert fields("   ") == {"command": "help", "topic": None}
+    assert fields("") == {"command": "help", "topic": []}
+    assert fields("   ") == {"command": "help", "topic": []}
 
 
 @pytest.mark.parametrize(
@@ -420,7 +421,16 @@ def test_assignment_duplicate_key() -> None:
 
 @pytest.mark.parametrize(
     ("glob", "like"),
-    [("prod-*", "prod-%"), ("a?c", "a_c"), ("*-?-*", "%-_-%"), ("exact", "exact"), ("", "")],
+    [
+        ("prod-*", "prod-%"),
+        ("a?c", "a_c"),
+        ("*-?-*", "%-_-%"),
+        ("exact", "exact"),
+        ("", ""),
+        ("my_app", "my\\_app"),
+        ("100%", "100\\%"),
+        ("back\\slash", "back\\\\slash"),
+    ],
 )
 def test_glob_to_like(glob: str, like: str) -> None:
     assert glob_to_like(glob) == like

@@ -25,7 +25,7 @@ def run(session: Session, args: argparse.Namespace) -> Preformatted:
     if not args.topic:
         return Preformatted(overview())
     try:
-        parse_line(f"{args.topic} --help")
+        parse_line(" ".join([*args.topic, "--help"]))
     except HelpRequested as usage:
         return Preformatted(usage.text)
     raise AssertionError("--help always raises HelpRequested")
