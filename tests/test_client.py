@@ -15,17 +15,9 @@ from hasura_cloud_magic.errors import (
     InvalidInputError,
     NotFoundError,
 )
-from hasura_cloud_magic.preview_apps import CreationOutcome, creation_outcome
+from hasura_cloud_magic.preview_apps import DEPLOYMENT_TASKS, CreationOutcome, creation_outcome
 
 GOOD_GITHUB_TOKEN = "ghp_" + "A" * 36
-DEPLOYMENT_TASKS = [
-    "gh-validation",
-    "parse-metadata-migration",
-    "apply-migration",
-    "apply-metadata",
-    "reload-metadata",
-    "check-healthz",
-]
 
 
 def unique(prefix: str) -> str:
@@ -210,7 +202,7 @@ def test_preview_app_flow(cloud: HasuraCloud) -> None:
         lambda job: job is not None and job.status in ("success", "failed"),
     )
     assert deployment is not None and deployment.status == "success"
-    assert [task.name for task in deployment.tasks] == DEPLOYMENT_TASKS
+    assert tuple(task.name for task in deployment.tasks) == DEPLOYMENT_TASKS
     assert all(task.task_events[0].event_type == "success" for task in deployment.tasks)
 
     project = cloud.get_project(creation.project_id)
