@@ -127,24 +127,9 @@ class JsonView:
 
 
 class LiveDisplay(Protocol):
-    """Something shown once and then replaced as it changes (job progress)."""
+    """Something shown once and then kept current as a job moves on."""
 
     def update(self, item: object) -> None: ...
-
-
-class _ReplacedInPlace:
-    """Jupyter: one output area, updated through a display handle."""
-
-    def __init__(self) -> None:
-        self._handle: Any = None
-
-    def update(self, item: object) -> None:
-        from IPython.display import display
-
-        if self._handle is None:
-            self._handle = display(item, display_id=True)  # type: ignore[no-untyped-call]
-        else:
-            self._handle.update(item)
 
 
 @dataclass
@@ -183,9 +168,15 @@ class Output:
     def show(self, item: object) -> None:
         self.display(item)
 
-    def live(self) -> LiveDisplay:
-        """A display that follows a changing object: in place in Jupyter, lines elsewhere."""
-        return _ReplacedInPlace() if self.rich() else _PrintedLines(self.display)
+    def progress(self) -> LiveDisplay:
+        """A view that follows a preview app: a live widget in Jupyter, lines elsewhere."""
+        if not self.rich():
+            return _PrintedLines(self.display)
+        from hasura_cloud_magic.widgets.progress_view import ProgressView  # ipywidgets: here
+
+        view = ProgressView()
+        self.display(view)
+        return view
 
 
 def ipython_display(item: object) -> None:

@@ -108,3 +108,66 @@ def apply_change(cloud: HasuraCloud, current: TenantEnv, diff: EnvDiff) -> Tenan
                 f"{', '.join(diff.removed)} failed: {error}"
             ) from error
     return env
+
+
+# ---------------------------------------------------------------- concurrent edits
+
+
+@dataclass(frozen=True, repr=False)
+class EnvEdits:
+    """What a person changed relative to the env they loaded: values to set, keys to remove."""
+
+    set_values: Mapping[str, str] = field(default_factory=dict)
+    removed: frozenset[str] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        return not self.set_values and not self.removed
+
+    def __repr__(self) -> str:
+        return f"EnvEdits(set={sorted(self.set_values)}, removed={sorted(self.removed)})"
+
+
+@dataclass(frozen=True, repr=False)
+class Conflict:
+    """The same key changed here and remotely, differently. ``None`` means removed."""
+
+    key: str
+    mine: str | None
+    theirs: str | None
+
+    def __repr__(self) -> str:
+        def what(value: str | None) -> str:
+            return "remove" if value is None else "set"
+
+        return f"Conflict({self.key!r}: mine={what(self.mine)}, theirs={what(self.theirs)})"
+
+
+def rebase(
+    base: Mapping[str, str], remote: Mapping[str, str], edits: EnvEdits
+) -> tuple[EnvEdits, list[Conflict]]:
+    """Carry ``edits`` (made on ``base``) over to ``remote``.
+
+    Edits to keys nobody else touched are kept; an edit the remote side already made is
+    dropped (nothing left to do); the rest are conflicts for the person to decide.
+    """
+    touched = {k for k in base.keys() | remote.keys() if base.get(k) != remote.get(k)}
+    kept = {k: v for k, v in edits.set_values.items() if k not in touched}
+    removed = {k for k in edits.removed if k not in touched}
+    conflicts = [
+        Conflict(k, v, remote.get(k))
+        for k, v in sorted(edits.set_values.items())
+        if k in touched and remote.get(k) != v
+    ]
+    conflicts += [
+        Conflict(k, None, remote[k]) for k in sorted(edits.removed) if k in touched and k in remote
+    ]
+    return EnvEdits(kept, frozenset(removed)), conflicts
+
+
+def resolve(edits: EnvEdits, conflicts: list[Conflict], keep_mine: set[str]) -> EnvEdits:
+    """Add the conflicts the person settled as "mine" back to the edits."""
+    chosen = [c for c in conflicts if c.key in keep_mine]
+    set_values = {**edits.set_values, **{c.key: c.mine for c in chosen if c.mine is not None}}
+    removed = edits.removed | {c.key for c in chosen if c.mine is None}
+    return EnvEdits(set_values, frozenset(removed))

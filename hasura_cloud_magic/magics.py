@@ -114,11 +114,13 @@ class HasuraMagics(Magics, Configurable):
         %hasura env show TARGET [--reveal]
         %hasura env set TARGET KEY=VALUE ... [--dry-run]
         %hasura env unset TARGET KEY ... [--dry-run]
+        %hasura env edit TARGET           a conflict-safe editor form (ipywidgets)
         %hasura preview create --owner O --repo R --branch B --name N [--directory D]
                 [--cloud C] [--region R] [--plan P] [--env K=V ...]
                 [--github-token-env GITHUB_TOKEN] [--wait] [--timeout S]
         %hasura preview status JOB_ID [--wait] [--timeout S]
         %hasura preview delete NAME [--yes]
+        %hasura preview wizard [--github-token-env NAME]   a step-by-step form
 
         %%hasura [--var NAME] [--variables JSON_OR_NAME] [--operation NAME]
         <any GraphQL document; each $variable is read from the namespace by its name>

@@ -41,8 +41,8 @@ COMMANDS: dict[str, str] = {
     "create": "create a project",
     "rename": "rename a project",
     "delete": "delete a project (asks unless --yes)",
-    "env": "show|set|unset a project's env vars (hash-checked, values masked)",
-    "preview": "create|status|delete GitHub preview apps",
+    "env": "show|set|unset|edit a project's env vars (hash-checked, values masked)",
+    "preview": "create|status|delete|wizard GitHub preview apps",
 }
 
 
@@ -179,6 +179,7 @@ def _add_env(commands: argparse._SubParsersAction[_Parser]) -> None:
     _target(unset)
     unset.add_argument("keys", metavar="KEY", nargs="+")
     unset.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+    _target(actions.add_parser("edit", help="a form: edit, review, save (conflict-safe)"))
 
 
 def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -211,6 +212,14 @@ def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
     delete = actions.add_parser("delete", help="delete a preview app by name")
     delete.add_argument("name", metavar="NAME")
     delete.add_argument("--yes", action="store_true", help="do not ask")
+    wizard = actions.add_parser("wizard", help="a step-by-step form with live progress")
+    wizard.add_argument(
+        "--github-token-env",
+        type=env_var_name,
+        default="GITHUB_TOKEN",
+        metavar="NAME",
+        help="env var the form may take the GitHub token from (default GITHUB_TOKEN)",
+    )
 
 
 def build_parser() -> _Parser:

@@ -201,9 +201,11 @@ def follow(
         if creation is None or not creation.finished:
             creation = _read_creation(cloud, job_id)
         progress = _with_deployment(cloud, job_id, creation, clock() - started)
-        on_update(progress)
         if progress.finished or not wait:
-            return _with_endpoint(cloud, progress)
+            progress = _with_endpoint(cloud, progress)
+            on_update(progress)
+            return progress
+        on_update(progress)
         elapsed = clock() - started
         if elapsed > timeout or (not creation.finished and elapsed > CREATION_BUDGET_SECONDS):
             raise WaitTimeout(

@@ -47,9 +47,9 @@ def test_command_prefix(line: str, cache: CompletionCache) -> None:
 @pytest.mark.parametrize(
     ("line", "actions"),
     [
-        ("%hasura env ", ["show", "set", "unset"]),
+        ("%hasura env ", ["show", "set", "unset", "edit"]),
         ("%hasura emulator ", ["start", "stop", "status"]),
-        ("%hasura preview ", ["create", "status", "delete"]),
+        ("%hasura preview ", ["create", "status", "delete", "wizard"]),
         ("%hasura env s", ["show", "set"]),
     ],
 )

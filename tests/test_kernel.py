@@ -48,7 +48,7 @@ def test_results_are_html_and_an_error_stops_the_run(kernel_env: None, emulator:
 
 
 @pytest.mark.slow
-def test_preview_progress_updates_in_place(
+def test_preview_progress_is_a_live_widget(
     kernel_env: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "K" * 36)
@@ -61,15 +61,14 @@ def test_preview_progress_updates_in_place(
     )
     execute(nb)
     follow = nb.cells[2].outputs
-    kinds = [output["output_type"] for output in follow]
-    assert "display_data" in kinds  # the live view, updated in place by later polls
-    live = next(
-        o
-        for o in follow
-        if o["output_type"] == "display_data"
-        and "hcm-preview-status" in o["data"].get("text/html", "")
-    )
-    assert "deployment success: [6/6] check-healthz success" in live["data"]["text/plain"]
+    views = [o for o in follow if "application/vnd.jupyter.widget-view+json" in o["data"]]
+    # The live view is one widget kept current by the polls, not a stack of outputs.
+    assert len(views) == 1
+    assert "application/vnd.jupyter.widget-view+json" in views[0]["data"]
+    assert views[0]["data"]["text/plain"].startswith("ProgressView(")
+    states = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    bars = [s["state"] for s in states.values() if s["model_name"] == "IntProgressModel"]
+    assert bars and bars[-1]["value"] == bars[-1]["max"] == 8
     assert nb.cells[3].outputs[0]["text"].strip() == (
         "success https://kernel-pv.hasura.app/v1/graphql"
     )

@@ -590,3 +590,24 @@ def test_glob_wildcards_only_where_asked(ip: TestingShell, project: CreatedProje
     assert run(ip, f"%hasura projects --name '{project.name.replace('-', '?')}'").names() == [
         project.name
     ]
+
+
+# ---------------------------------------------------------------- forms
+
+
+def test_env_edit_returns_the_loaded_editor(ip: TestingShell, project: CreatedProject) -> None:
+    from hasura_cloud_magic.widgets import EnvEditor
+
+    form = run(ip, f"%hasura env edit {project.name}")
+    assert isinstance(form, EnvEditor) and form.tenant_id == project.tenant_id
+    assert {"A", "B"} <= set(form.rows.keys())
+    assert "values not shown" in repr(form)
+
+
+def test_preview_wizard_uses_the_session_and_settings(ip: TestingShell) -> None:
+    from hasura_cloud_magic.widgets import PreviewWizard
+
+    run(ip, "%config HasuraMagics.poll_interval = 0.5")
+    form = run(ip, "%hasura preview wizard --github-token-env MY_GH")
+    assert isinstance(form, PreviewWizard)
+    assert (form.token_env, form.poll_interval) == ("MY_GH", 0.5)

@@ -446,9 +446,9 @@ def test_command_tree_shape() -> None:
     tree = command_tree()
     assert list(tree) == list(COMMANDS)
     assert all("" in branches for branches in tree.values())
-    assert set(tree["env"]) == {"", "show", "set", "unset"}
+    assert set(tree["env"]) == {"", "show", "set", "unset", "edit"}
     assert set(tree["emulator"]) == {"", "start", "stop", "status"}
-    assert set(tree["preview"]) == {"", "create", "status", "delete"}
+    assert set(tree["preview"]) == {"", "create", "status", "delete", "wizard"}
     assert set(tree["projects"]) == {""}
 
 
@@ -466,3 +466,13 @@ def test_command_tree_flags() -> None:
     assert all(
         flag.startswith("--") for branches in tree.values() for f in branches.values() for flag in f
     )
+
+
+def test_form_actions() -> None:
+    edit = parse_line("env edit my-app")
+    assert (edit.command, edit.action, edit.target) == ("env", "edit", "my-app")
+    wizard = parse_line("preview wizard")
+    assert (wizard.action, wizard.github_token_env) == ("wizard", "GITHUB_TOKEN")
+    assert parse_line("preview wizard --github-token-env GH").github_token_env == "GH"
+    with pytest.raises(UsageError):
+        parse_line("preview wizard --github-token-env ghp_not_a_name-")

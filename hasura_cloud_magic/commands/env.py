@@ -1,7 +1,8 @@
-"""``%hasura env show|set|unset TARGET ...``: env vars with the hash protocol, values masked.
+"""``%hasura env show|set|unset|edit TARGET ...``: env vars with the hash protocol, masked.
 
 ``set`` and ``unset`` read the env and its hash, send one hash-checked write (nothing when
 nothing changes), and show what changed. ``--dry-run`` shows the same diff and sends nothing.
+``edit`` returns the conflict-safe editor form (hasura_cloud_magic.widgets.EnvEditor).
 """
 
 from __future__ import annotations
@@ -50,7 +51,16 @@ def _change(session: Session, args: argparse.Namespace) -> EnvDiff:
     return diff.without_values(title)
 
 
-def run(session: Session, args: argparse.Namespace) -> EnvView | EnvDiff:
+def _edit(session: Session, args: argparse.Namespace) -> object:
+    from hasura_cloud_magic.widgets.env_editor import EnvEditor  # ipywidgets: only here
+
+    target = session.target(args.target)
+    return EnvEditor(session.cloud(), target.tenant_id, target.name).load()
+
+
+def run(session: Session, args: argparse.Namespace) -> object:
     if args.action == "show":
         return _show(session, args)
+    if args.action == "edit":
+        return _edit(session, args)
     return _change(session, args)

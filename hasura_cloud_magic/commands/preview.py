@@ -32,7 +32,7 @@ def _github_token(env_name: str) -> str:
 
 
 def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> PreviewStatus:
-    live = session.out.live()
+    live = session.out.progress()
     progress = follow(
         session.cloud(),
         job_id,
@@ -85,9 +85,21 @@ def _delete(session: Session, args: argparse.Namespace) -> None:
     session.out.success(f"Deleted preview app {args.name}.")
 
 
-def run(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewStatus | None:
+def _wizard(session: Session, args: argparse.Namespace) -> object:
+    from hasura_cloud_magic.widgets.preview_wizard import PreviewWizard  # ipywidgets: only here
+
+    return PreviewWizard(
+        session.cloud(),
+        github_token_env=args.github_token_env,
+        poll_interval=session.preferences.poll_interval,
+    )
+
+
+def run(session: Session, args: argparse.Namespace) -> object:
     if args.action == "create":
         return _create(session, args)
+    if args.action == "wizard":
+        return _wizard(session, args)
     if args.action == "status":
         return _follow(session, parse_id(args.job_id, "job id"), args)
     _delete(session, args)

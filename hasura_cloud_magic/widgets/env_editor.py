@@ -1,0 +1,201 @@
+"""``%hasura env edit TARGET``: a conflict-safe env-var editor.
+
+Load → edit (masked, validated as you type) → Review (masked diff) → Save (hash-checked,
+hashes chained, nothing sent when nothing changed). If someone else changed the env in the
+meantime, nothing is overwritten: the form reloads, re-applies the edits to keys nobody else
+touched, and asks about each key changed on both sides.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.env_plan import (
+    Conflict,
+    EnvEdits,
+    apply_change,
+    plan_change,
+    rebase,
+    resolve,
+)
+from hasura_cloud_magic.env_vars import MASK, TenantEnv
+from hasura_cloud_magic.errors import HashConflictError
+from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
+from hasura_cloud_magic.widgets.guard import FormStatus, guarded
+
+MINE, THEIRS = "mine", "theirs"
+
+
+def _describe(value: str | None) -> str:
+    return "remove it" if value is None else f"set it ({MASK})"
+
+
+class ConflictChoice:
+    """One key changed on both sides: the person picks whose change wins."""
+
+    def __init__(self, conflict: Conflict, on_change: Any) -> None:
+        self.conflict = conflict
+        self.choice = widgets.RadioButtons(
+            options=[
+                (f"keep mine: {_describe(conflict.mine)}", MINE),
+                (f"take theirs: {_describe(conflict.theirs)}", THEIRS),
+            ],
+            value=None,
+        )
+        self.choice.observe(lambda _: on_change(), "value")
+        self.box = widgets.VBox(
+            [widgets.HTML(f"<b>{conflict.key}</b> changed here and remotely:"), self.choice]
+        )
+        self.box.add_class("hcm-conflict")
+
+
+class EnvEditor(widgets.VBox):  # type: ignore[misc]
+    """Edit one project's env vars safely. Drive it with ``.rows``, ``.save_button.click()``."""
+
+    def __init__(self, cloud: HasuraCloud, tenant_id: uuid.UUID, project_name: str) -> None:
+        self.cloud, self.tenant_id, self.project_name = cloud, tenant_id, project_name
+        self.status = FormStatus()
+        self.rows = EnvRowsEditor(self._refresh, self._guarded)
+        self.review_button = widgets.Button(description="Review", icon="list")
+        self.save_button = widgets.Button(description="Save", icon="check", button_style="primary")
+        self.reload_button = widgets.Button(description="Reload", icon="refresh")
+        self.close_button = widgets.Button(description="Close", icon="times")
+        self.review = widgets.HTML()
+        self.conflict_box = widgets.VBox()
+        self.choices: list[ConflictChoice] = []
+        self._base: TenantEnv | None = None
+        self._pending = EnvEdits()
+        for button, action in (
+            (self.review_button, self.show_review),
+            (self.save_button, self.save),
+            (self.reload_button, self.load),
+            (self.close_button, self.close),
+        ):
+            button.on_click(self._guarded(lambda _, act=action: act()))
+        super().__init__(
+            [
+                widgets.HTML(f"<b>Env vars of {project_name}</b>"),
+                self.rows.box,
+                self.conflict_box,
+                widgets.HBox(
+                    [self.review_button, self.save_button, self.reload_button, self.close_button]
+                ),
+                self.review,
+                self.status,
+            ]
+        )
+        self.add_class("hcm-env-editor")
+
+    # ------------------------------------------------------------ what gets saved
+
+    def _guarded(self, action: Callable[..., None]) -> Callable[..., None]:
+        return guarded(self.status, action)
+
+    def __repr__(self) -> str:
+        keys = len(self.rows.rows)
+        return f"EnvEditor(project={self.project_name!r}, {keys} variables; values not shown)"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------ actions
+
+    def load(self) -> EnvEditor:
+        """(Re)read the env from the API; drops unsaved edits."""
+        self._set_base(self.cloud.get_env(self.tenant_id))
+        self._set_conflicts([])
+        self.status.show(f"Loaded {len(self.rows.rows)} variables.")
+        return self
+
+    def show_review(self) -> None:
+        diff = self._diff()
+        if diff is not None:
+            self.review.value = diff.without_values("Changes to save")._repr_html_()
+            self.status.show(f"Review: {diff.summary()}.")
+
+    def save(self) -> None:
+        diff = self._diff()
+        if diff is None or self._base is None:
+            return
+        if diff.empty:
+            self.status.show("Nothing to save; nothing sent.")
+            return
+        edits = self._edits()
+        try:
+            saved = apply_change(self.cloud, self._base, diff)
+        except HashConflictError:
+            self._rebase(edits)
+            return
+        self._set_base(saved)
+        self._set_conflicts([])
+        self.review.value = ""
+        self.status.show(f"Saved: {diff.summary()}.", "success")
+
+    def close(self) -> None:
+        """Forget every typed or revealed value, then close the form."""
+        self.rows.clear_secrets()
+        self.review.value = ""
+        super().close()
+
+    # ------------------------------------------------------------ internals
+
+    def _edits(self) -> EnvEdits:
+        decided = {c.conflict.key for c in self.choices if c.choice.value == MINE}
+        return resolve(self.rows.edits(), [c.conflict for c in self.choices], decided)
+
+    def _diff(self) -> Any:
+        problems = self.rows.problems()
+        undecided = [c.conflict.key for c in self.choices if c.choice.value is None]
+        if problems:
+            self.status.error("Fix first: " + "; ".join(problems))
+            return None
+        if undecided:
+            self.status.error("Decide first, mine or theirs: " + ", ".join(undecided))
+            return None
+        if self._base is None:
+            self.status.error("Not loaded yet.")
+            return None
+        edits = self._edits()
+        return plan_change(self._base, edits.set_values, edits.removed)
+
+    def _rebase(self, edits: EnvEdits) -> None:
+        """Someone saved first: keep their changes, re-apply ours, ask about the overlap."""
+        assert self._base is not None
+        remote = self.cloud.get_env(self.tenant_id)
+        kept, conflicts = rebase(self._base.values, remote.values, edits)
+        self._set_base(remote)
+        self.rows.apply(kept)
+        self._set_conflicts(conflicts)
+        if conflicts:
+            self.status.show(
+                f"The env changed since it was loaded. Your other edits are re-applied; decide "
+                f"{len(conflicts)} conflict(s), then Save again.",
+                "warning",
+            )
+        else:
+            self.save()
+            if self.status.kind == "success":
+                self.status.show(
+                    self.status.text + " (re-applied on top of a newer env)", "success"
+                )
+
+    def _set_base(self, env: TenantEnv) -> None:
+        self._base = env
+        self.rows.load(env.values)
+
+    def _set_conflicts(self, conflicts: list[Conflict]) -> None:
+        self.choices = [ConflictChoice(conflict, self._refresh) for conflict in conflicts]
+        self.conflict_box.children = [choice.box for choice in self.choices]
+
+    def _refresh(self) -> None:
+        problems = self.rows.problems()
+        self.save_button.disabled = bool(problems)
+        self.review_button.disabled = bool(problems)

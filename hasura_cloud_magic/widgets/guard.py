@@ -1,0 +1,54 @@
+"""Form status lines and guarded callbacks: a failing click shows its error in the form."""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from hasura_cloud_magic.errors import HasuraCloudError
+
+log = logging.getLogger("hasura_cloud_magic.widgets")
+_COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700", "error": "#cf222e"}
+
+
+class FormStatus(widgets.HTML):  # type: ignore[misc]
+    """One line under a form: what happened, or what went wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(value="")
+        self.add_class("hcm-status")
+        self.kind = "info"
+        self.text = ""
+
+    def show(self, text: str, kind: str = "info") -> None:
+        self.kind, self.text = kind, text
+        self.value = (
+            f'<span class="hcm-{kind}" style="color:{_COLOURS[kind]}">{html.escape(text)}</span>'
+        )
+
+    def error(self, text: str) -> None:
+        self.show(text, "error")
+
+    def clear(self) -> None:
+        self.kind, self.text, self.value = "info", "", ""
+
+
+def guarded(status: FormStatus, action: Callable[..., None]) -> Callable[..., None]:
+    """``action`` as a widget callback that never raises: errors go to ``status``."""
+
+    @functools.wraps(action)
+    def callback(*args: Any) -> None:
+        try:
+            action(*args)
+        except HasuraCloudError as error:
+            status.error(str(error))
+        except Exception as error:  # a bug: say so in the form, log the type only
+            log.error("unexpected %s in a form callback", type(error).__name__, exc_info=False)
+            status.error(f"Unexpected error ({type(error).__name__}); nothing else was changed.")
+
+    return callback

@@ -1,0 +1,277 @@
+"""``%hasura preview wizard``: create a preview app from a GitHub branch, step by step.
+
+Repository → project options → env vars → GitHub token → review → create, then a live view
+of the creation job and the deployment job. The GitHub token never stays in widget state:
+a typed token moves into Python when leaving its step; "use env var" reads it at create time.
+On failure, "Retry" goes back to the review step with everything kept.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.env_vars import MASK
+from hasura_cloud_magic.errors import ConfigurationError
+from hasura_cloud_magic.names import name_problem
+from hasura_cloud_magic.preview_apps import POLL_INTERVAL_SECONDS, PreviewProgress, follow
+from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
+from hasura_cloud_magic.widgets.guard import FormStatus, guarded
+from hasura_cloud_magic.widgets.progress_view import ProgressView
+
+Runner = Callable[[Callable[[], None]], None]
+STEPS = ("Repository", "Project", "Env vars", "GitHub token", "Review", "Progress")
+REVIEW, PROGRESS = 4, 5
+
+
+def in_background(work: Callable[[], None]) -> None:
+    """Follow the job without blocking the kernel (widget updates still reach the page)."""
+    threading.Thread(target=work, name="hcm-preview-follow", daemon=True).start()
+
+
+def _text(description: str, value: str = "", placeholder: str = "") -> widgets.Text:
+    return widgets.Text(
+        value=value,
+        description=description,
+        placeholder=placeholder,
+        style={"description_width": "9em"},
+    )
+
+
+class PreviewWizard(widgets.VBox):  # type: ignore[misc]
+    """Drive it with the step widgets' ``.value`` and ``next_button.click()``."""
+
+    def __init__(
+        self,
+        cloud: HasuraCloud,
+        *,
+        github_token_env: str = "GITHUB_TOKEN",
+        poll_interval: float = POLL_INTERVAL_SECONDS,
+        timeout: float = 600.0,
+        runner: Runner = in_background,
+    ) -> None:
+        self.cloud, self.token_env = cloud, github_token_env
+        self.poll_interval, self.timeout, self.runner = poll_interval, timeout, runner
+        self.status = FormStatus()
+        self._github_token: str | None = None
+        self.job_id: uuid.UUID | None = None
+        self.result: PreviewProgress | None = None
+        self.owner, self.repo = _text("Owner", placeholder="my-org"), _text("Repository")
+        self.branch, self.directory = _text("Branch", "main"), _text("Directory", "", "hasura")
+        self.name = _text("App name", placeholder="my-app-pr-1")
+        self.cloud_choice = widgets.Dropdown(
+            options=["aws", "gcp"], value="aws", description="Cloud"
+        )
+        self.region = widgets.Dropdown(options=[], description="Region")
+        self.plan = widgets.Dropdown(options=["cloud_free", "cloud_payg"], description="Plan")
+        self.envs = EnvRowsEditor(lambda: None, self._guarded)
+        self.token_input = widgets.Password(description="GitHub token", placeholder="ghp_…")
+        self.use_env_token = widgets.Checkbox(description=f"use env var {github_token_env}")
+        self.review = widgets.HTML()
+        self.progress = ProgressView()
+        self.back_button = widgets.Button(description="Back", icon="arrow-left")
+        self.next_button = widgets.Button(
+            description="Next", icon="arrow-right", button_style="primary"
+        )
+        self.create_button = widgets.Button(
+            description="Create", icon="rocket", button_style="success"
+        )
+        self.retry_button = widgets.Button(description="Retry", icon="repeat")
+        self.steps = widgets.Stack(self._step_boxes(), selected_index=0)
+        self.title = widgets.HTML()
+        self.cloud_choice.observe(self._guarded(lambda _: self._load_regions()), "value")
+        for button, action in (
+            (self.back_button, self.back),
+            (self.next_button, self.next),
+            (self.create_button, self.create),
+            (self.retry_button, self.retry),
+        ):
+            button.on_click(self._guarded(lambda _, act=action: act()))
+        super().__init__(
+            [
+                self.title,
+                self.steps,
+                widgets.HBox(
+                    [self.back_button, self.next_button, self.create_button, self.retry_button]
+                ),
+                self.status,
+            ]
+        )
+        self.add_class("hcm-preview-wizard")
+        self._show(0)
+
+    # ------------------------------------------------------------ navigation
+
+    @property
+    def step_index(self) -> int:
+        return int(self.steps.selected_index or 0)
+
+    def next(self) -> None:
+        problems = self._problems(self.step_index)
+        if problems:
+            self.status.error("; ".join(problems))
+            return
+        self._leave(self.step_index)
+        self._show(self.step_index + 1)
+
+    def back(self) -> None:
+        self._show(max(self.step_index - 1, 0))
+
+    def retry(self) -> None:
+        """After a failure: back to the review step, everything kept."""
+        self._show(REVIEW)
+
+    def create(self) -> None:
+        token = self._token()
+        self.job_id = self.cloud.create_preview_app(
+            name=self.name.value.strip(),
+            owner=self.owner.value.strip(),
+            repo=self.repo.value.strip(),
+            branch=self.branch.value.strip(),
+            directory=self.directory.value.strip(),
+            github_token=token,
+            cloud=self.cloud_choice.value,
+            region=self.region.value,
+            plan=self.plan.value,
+            envs=self.envs.edits().set_values,
+        )
+        self.result = None
+        self._show(PROGRESS)
+        self.status.show(f"Queued: creation job {self.job_id}")
+        self.runner(self._guarded(self._follow))
+
+    def close(self) -> None:
+        self._github_token = None
+        self.token_input.value = ""
+        self.envs.clear_secrets()
+        super().close()
+
+    def _guarded(self, action: Callable[..., None]) -> Callable[..., None]:
+        return guarded(self.status, action)
+
+    def __repr__(self) -> str:
+        return f"PreviewWizard(step={STEPS[self.step_index]!r}; no values shown)"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------ steps
+
+    def _step_boxes(self) -> list[widgets.Widget]:
+        return [
+            widgets.VBox([self.owner, self.repo, self.branch, self.directory]),
+            widgets.VBox([self.name, self.cloud_choice, self.region, self.plan]),
+            widgets.VBox([widgets.HTML("Env vars for the preview app (optional)"), self.envs.box]),
+            widgets.VBox(
+                [
+                    self.token_input,
+                    self.use_env_token,
+                    widgets.HTML(
+                        "Needs read access to the repository. It is sent once and never stored."
+                    ),
+                ]
+            ),
+            self.review,
+            self.progress,
+        ]
+
+    def _show(self, index: int) -> None:
+        if index == 1 and not self.region.options:
+            self._load_regions()
+        if index == REVIEW:
+            self.review.value = self._summary()
+        self.steps.selected_index = index
+        self.title.value = f"<b>Preview app — step {index + 1} of {len(STEPS)}: {STEPS[index]}</b>"
+        self.back_button.disabled = index in (0, PROGRESS)
+        self.next_button.layout.display = None if index < REVIEW else "none"
+        self.create_button.layout.display = None if index == REVIEW else "none"
+        self.retry_button.layout.display = "none"
+        self.status.clear()
+
+    def _problems(self, index: int) -> list[str]:
+        required = {0: [self.owner, self.repo, self.branch], 1: [self.name]}.get(index, [])
+        found = [f"{w.description} is required" for w in required if not w.value.strip()]
+        if index == 1 and self.name.value.strip():
+            problem = name_problem(self.name.value.strip())
+            found += [f"App name: {problem}"] if problem else []
+        if index == 1 and not self.region.value:
+            found.append("choose a region")
+        if index == 2:
+            found += self.envs.problems()
+        if (
+            index == 3
+            and not self.use_env_token.value
+            and not (self.token_input.value.strip() or self._github_token)
+        ):
+            found.append(f"type a GitHub token or tick 'use env var {self.token_env}'")
+        if index == 3 and self.use_env_token.value and not os.environ.get(self.token_env):
+            found.append(f"env var {self.token_env} is not set")
+        return found
+
+    def _leave(self, index: int) -> None:
+        if index == 3 and self.token_input.value.strip():
+            self._github_token = self.token_input.value.strip()  # keep it in Python only
+            self.token_input.value = ""
+
+    def _load_regions(self) -> None:
+        regions = [r.name for r in self.cloud.list_regions(self.cloud_choice.value)]
+        self.region.options = regions
+        self.region.value = "us-east-2" if "us-east-2" in regions else next(iter(regions), None)
+
+    def _token(self) -> str:
+        token = (
+            os.environ.get(self.token_env, "")
+            if self.use_env_token.value
+            else (self._github_token or "")
+        )
+        if not token.strip():
+            raise ConfigurationError("no GitHub token: go back to the GitHub token step")
+        return token.strip()
+
+    def _summary(self) -> str:
+        envs = self.envs.edits().set_values
+        items = [
+            ("repository", f"{self.owner.value}/{self.repo.value}@{self.branch.value}"),
+            ("directory", self.directory.value or "(repository root)"),
+            ("app name", self.name.value),
+            ("where", f"{self.cloud_choice.value} {self.region.value}, {self.plan.value}"),
+            ("env vars", ", ".join(f"{k}={MASK}" for k in sorted(envs)) or "none"),
+            (
+                "GitHub token",
+                f"from env var {self.token_env}" if self.use_env_token.value else "typed (hidden)",
+            ),
+        ]
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+            for k, v in items
+        )
+        return f"<table class='hcm-review'>{rows}</table>"
+
+    # ------------------------------------------------------------ following the job
+
+    def _follow(self) -> None:
+        assert self.job_id is not None
+        self.retry_button.layout.display = None  # until it succeeds (errors land in status)
+        self.result = follow(
+            self.cloud,
+            self.job_id,
+            wait=True,
+            timeout=self.timeout,
+            interval=self.poll_interval,
+            on_update=self.progress.update,
+        )
+        if self.result.succeeded:
+            self.retry_button.layout.display = "none"
+            self.status.show(f"Ready: {self.result.graphql_endpoint}", "success")
+        else:
+            self.status.error(f"Preview app {self.result.error()}")

@@ -1,0 +1,122 @@
+"""The preview-app wizard, step by step, against the emulator (polling runs inline here)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from widget_support import no_callback_errors  # noqa: F401  (autouse fixture)
+
+from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.widgets import PreviewWizard
+from hasura_cloud_magic.widgets.preview_wizard import PROGRESS, REVIEW
+
+GOOD_TOKEN = "ghp_" + "W" * 36
+
+
+@pytest.fixture
+def wizard(cloud: HasuraCloud) -> Iterator[PreviewWizard]:
+    form = PreviewWizard(cloud, poll_interval=0.01, timeout=30, runner=lambda work: work())
+    yield form
+    name = form.name.value
+    found = cloud.find_project_by_name(name) if name else None
+    if found is not None and found.tenant is not None:
+        cloud.delete_tenant(found.tenant.id)
+
+
+def fill_until_review(wizard: PreviewWizard, token: str, name: str | None = None) -> None:
+    wizard.owner.value, wizard.repo.value = "my-org", "my-repo"
+    wizard.next_button.click()
+    wizard.name.value = name or f"wiz-{uuid.uuid4().hex[:8]}"
+    wizard.next_button.click()
+    wizard.envs.add_button.click()
+    wizard.envs.rows[-1].key_input.value = "HOOK_URL"
+    wizard.envs.rows[-1].value_input.value = "https://example.test/hook"
+    wizard.next_button.click()
+    wizard.token_input.value = token
+    wizard.next_button.click()
+    assert wizard.step_index == REVIEW, wizard.status.text
+
+
+def test_success_shows_endpoint_and_keeps_no_token(wizard: PreviewWizard) -> None:
+    fill_until_review(wizard, GOOD_TOKEN)
+    assert wizard.token_input.value == ""  # moved out of widget state on leaving the step
+    assert (
+        GOOD_TOKEN not in wizard.review.value and "https://example.test" not in wizard.review.value
+    )
+    wizard.create_button.click()
+    assert wizard.step_index == PROGRESS
+    assert wizard.result is not None and wizard.result.succeeded, wizard.status.text
+    endpoint = f"https://{wizard.name.value}.hasura.app/v1/graphql"
+    assert wizard.status.kind == "success" and endpoint in wizard.status.text
+    assert endpoint in wizard.progress.outcome.value
+    assert wizard.progress.bar.value == wizard.progress.bar.max
+    assert [t.state for t in wizard.result.tasks] == ["success"] * 6
+    env = wizard.cloud.get_env(
+        wizard.cloud.get_project(wizard.result.creation.project_id).tenant.id
+    )  # type: ignore[union-attr]
+    assert env.values["HOOK_URL"] == "https://example.test/hook"
+    assert GOOD_TOKEN not in repr(wizard) + str(wizard._repr_mimebundle_())
+
+
+def test_bad_github_token_fails_validation_and_retry_keeps_everything(
+    wizard: PreviewWizard,
+) -> None:
+    fill_until_review(wizard, "not-a-github-token")
+    name = wizard.name.value
+    wizard.create_button.click()
+    assert wizard.result is not None and not wizard.result.succeeded
+    assert wizard.status.kind == "error" and "gh-validation failed" in wizard.status.text
+    assert "gh-validation" in wizard.progress.outcome.value
+    assert wizard.retry_button.layout.display is None  # shown
+    wizard.retry_button.click()
+    assert wizard.step_index == REVIEW
+    assert (wizard.name.value, wizard.owner.value) == (name, "my-org")
+    assert "HOOK_URL" in wizard.review.value
+
+
+def test_each_step_validates_before_moving_on(wizard: PreviewWizard) -> None:
+    wizard.next_button.click()
+    assert wizard.step_index == 0 and "Owner is required" in wizard.status.text
+    wizard.owner.value, wizard.repo.value = "o", "r"
+    wizard.next_button.click()
+    wizard.name.value = "Bad_Name"
+    wizard.next_button.click()
+    assert wizard.step_index == 1 and "lowercase letters" in wizard.status.text
+    wizard.name.value = "good-name"
+    wizard.next_button.click()
+    wizard.envs.add_button.click()
+    wizard.envs.rows[-1].key_input.value = "1BAD"
+    wizard.next_button.click()
+    assert wizard.step_index == 2 and "invalid name" in wizard.status.text
+    wizard.envs.rows[-1].undo.click()
+    wizard.next_button.click()
+    wizard.next_button.click()
+    assert wizard.step_index == 3 and "type a GitHub token" in wizard.status.text
+
+
+def test_regions_come_from_the_api(wizard: PreviewWizard) -> None:
+    wizard.owner.value, wizard.repo.value = "o", "r"
+    wizard.next_button.click()
+    assert "us-east-2" in wizard.region.options and wizard.region.value == "us-east-2"
+    wizard.cloud_choice.value = "gcp"
+    assert "us-central1" in wizard.region.options and "us-east-2" not in wizard.region.options
+
+
+def test_token_from_env_var(wizard: PreviewWizard, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    fill_until_review(wizard, GOOD_TOKEN)
+    wizard.back_button.click()
+    wizard.use_env_token.value = True
+    wizard.next_button.click()
+    assert wizard.step_index == 3 and "GITHUB_TOKEN is not set" in wizard.status.text
+    monkeypatch.setenv("GITHUB_TOKEN", GOOD_TOKEN)
+    wizard.next_button.click()
+    assert "from env var GITHUB_TOKEN" in wizard.review.value
+    wizard.create_button.click()
+    assert wizard.result is not None and wizard.result.succeeded
+
+
+def test_root_has_a_stable_css_class(wizard: PreviewWizard) -> None:
+    assert "hcm-preview-wizard" in wizard._dom_classes
