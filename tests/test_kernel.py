@@ -72,3 +72,29 @@ def test_preview_progress_is_a_live_widget(
     assert nb.cells[3].outputs[0]["text"].strip() == (
         "success https://kernel-pv.hasura.app/v1/graphql"
     )
+
+
+@pytest.mark.slow
+def test_forms_in_a_notebook_leave_no_secret_in_the_saved_file(kernel_env: None) -> None:
+    secret, typed = "kernel-secret-value-1", "kernel-typed-value-2"
+    nb = notebook(
+        "%load_ext hasura_cloud_magic",
+        f"%hasura create --cloud aws --region us-east-2 --name kernel-form --env API_KEY={secret}",
+        "form = %hasura env edit kernel-form\nform",
+        # what a person does in the page, done from code so the run checks it
+        f"form.rows.row('API_KEY').reveal.value = True\n"
+        f"form.rows.row('API_KEY').revealed_input.value = '{typed}'\n"
+        "form.save_button.click()\nprint(form.status.text)",
+        "%hasura env show kernel-form --reveal",
+        "%hasura delete kernel-form --yes",
+    )
+    execute(nb)
+    assert nb.cells[3].outputs[0]["text"].strip() == "Saved: 1 changed."
+    assert typed in str(nb.cells[4].outputs)  # revealed on purpose, and the change landed
+    # What the .ipynb keeps besides the code: outputs (but the --reveal one) and widget state.
+    kept = [c.outputs for i, c in enumerate(nb.cells) if i != 4] + [nb.metadata]
+    saved = str(kept)
+    for value in (secret, typed):
+        assert value not in saved
+    assert "hcm-env-editor" in saved
+    assert "values not shown" in str(nb.cells[2].outputs)
