@@ -125,18 +125,21 @@ class HasuraMagics(Magics, Configurable):
         %%hasura [--var NAME] [--variables JSON_OR_NAME] [--operation NAME]
         <any GraphQL document; each $variable is read from the namespace by its name>
 
+        {{name}} in a line is replaced by the notebook variable ``name`` (IPython's own $x and
+        {x} are off): for name in names: %hasura env set {{name}} API_KEY={{new_key}}
+
         Results can be assigned (t = %hasura tenant ...; t.project.endpoint). Errors show one
         line and stop a notebook run; %config HasuraMagics.verbose_errors = True for the
         traceback. Env values are masked unless --reveal. Without a token, try:
         %hasura emulator start
         """
+        assert self.shell is not None  # set by Magics.__init__
         if cell is None:
             from hasura_cloud_magic.router import run_line
 
-            return run_line(self.session, line)
+            return run_line(self.session, line, self.shell.user_ns)
         from hasura_cloud_magic.commands.graphql import run_cell
 
-        assert self.shell is not None  # set by Magics.__init__
         return run_cell(self.session, line, cell, self.shell.user_ns)
 
     def apply_file_settings(self, start: Path) -> None:

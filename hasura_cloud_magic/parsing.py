@@ -17,8 +17,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import math
+import re
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
 from hasura_cloud_magic.env_vars import check_env_key
@@ -368,3 +369,23 @@ def _flags(parser: argparse.ArgumentParser) -> list[str]:
         for option in action.option_strings
         if option.startswith("--")
     ]
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def expand_placeholders(line: str, namespace: Mapping[str, object]) -> str:
+    """``{{name}}`` → the value of ``name`` in the notebook, shell-quoted.
+
+    IPython's own ``$x``/``{x}`` expansion is off for ``%hasura`` (GraphQL is full of both);
+    this explicit form lets a loop or a secret held in a variable reach a command without
+    typing the value into the cell.
+    """
+
+    def value_of(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in namespace:
+            raise UsageError(f"{{{{{name}}}}}: no variable named {name!r} in the notebook")
+        return shlex.quote(str(namespace[name]))
+
+    return _PLACEHOLDER.sub(value_of, line)

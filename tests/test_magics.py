@@ -611,3 +611,14 @@ def test_preview_wizard_uses_the_session_and_settings(ip: TestingShell) -> None:
     form = run(ip, "%hasura preview wizard --github-token-env MY_GH")
     assert isinstance(form, PreviewWizard)
     assert (form.token_env, form.poll_interval) == ("MY_GH", 0.5)
+
+
+def test_placeholders_let_loops_and_secrets_stay_out_of_the_source(
+    ip: TestingShell, project: CreatedProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ip.user_ns.update(target=project.name, new_key="rotated value kept out of the cell")
+    run(ip, "%hasura env set {{target}} API_KEY={{new_key}}")
+    assert "rotated value" not in capsys.readouterr().out
+    assert run(ip, f"%hasura env show {project.name} --reveal")["API_KEY"] == (
+        "rotated value kept out of the cell"
+    )

@@ -476,3 +476,14 @@ def test_form_actions() -> None:
     assert parse_line("preview wizard --github-token-env GH").github_token_env == "GH"
     with pytest.raises(UsageError):
         parse_line("preview wizard --github-token-env ghp_not_a_name-")
+
+
+def test_placeholders_expand_from_the_namespace_quoted() -> None:
+    from hasura_cloud_magic.parsing import expand_placeholders
+
+    line = expand_placeholders("env set {{ name }} KEY={{value}}", {"name": "a", "value": "x y"})
+    assert line == "env set a KEY='x y'"
+    assert parse_line(line).assignments == ["KEY=x y"]
+    assert expand_placeholders("no $x {y} here", {}) == "no $x {y} here"
+    with pytest.raises(UsageError, match="no variable named 'missing'"):
+        expand_placeholders("project {{missing}}", {})
