@@ -120,3 +120,18 @@ def test_token_from_env_var(wizard: PreviewWizard, monkeypatch: pytest.MonkeyPat
 
 def test_root_has_a_stable_css_class(wizard: PreviewWizard) -> None:
     assert "hcm-preview-wizard" in wizard._dom_classes
+
+
+def test_following_in_the_background_and_waiting(cloud: HasuraCloud) -> None:
+    """The default runner: a thread, so the kernel stays responsive; wait() joins it."""
+    wizard = PreviewWizard(cloud, poll_interval=0.01, timeout=30)
+    try:
+        fill_until_review(wizard, GOOD_TOKEN)
+        wizard.create_button.click()
+        result = wizard.wait(timeout=30)
+        assert result is not None and result.succeeded
+        assert wizard.status.kind == "success"
+    finally:
+        found = cloud.find_project_by_name(wizard.name.value)
+        if found is not None and found.tenant is not None:
+            cloud.delete_tenant(found.tenant.id)

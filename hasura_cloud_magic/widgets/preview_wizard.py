@@ -63,6 +63,7 @@ class PreviewWizard(widgets.VBox):  # type: ignore[misc]
         self._github_token: str | None = None
         self.job_id: uuid.UUID | None = None
         self.result: PreviewProgress | None = None
+        self._done = threading.Event()
         self.owner, self.repo = _text("Owner", placeholder="my-org"), _text("Repository")
         self.branch, self.directory = _text("Branch", "main"), _text("Directory", "", "hasura")
         self.name = _text("App name", placeholder="my-app-pr-1")
@@ -143,9 +144,10 @@ class PreviewWizard(widgets.VBox):  # type: ignore[misc]
             envs=self.envs.edits().set_values,
         )
         self.result = None
+        self._done.clear()
         self._show(PROGRESS)
         self.status.show(f"Queued: creation job {self.job_id}")
-        self.runner(self._guarded(self._follow))
+        self.runner(self._guarded(self._follow_then_signal))
 
     def close(self) -> None:
         self._github_token = None
@@ -258,6 +260,17 @@ class PreviewWizard(widgets.VBox):  # type: ignore[misc]
         return f"<table class='hcm-review'>{rows}</table>"
 
     # ------------------------------------------------------------ following the job
+
+    def wait(self, timeout: float | None = None) -> PreviewProgress | None:
+        """Block until the job being followed has ended (for scripts and notebooks)."""
+        self._done.wait(timeout)
+        return self.result
+
+    def _follow_then_signal(self) -> None:
+        try:
+            self._follow()
+        finally:
+            self._done.set()
 
     def _follow(self) -> None:
         assert self.job_id is not None

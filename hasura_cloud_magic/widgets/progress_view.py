@@ -73,7 +73,7 @@ class ProgressView(widgets.VBox):  # type: ignore[misc]
         )
 
     def __repr__(self) -> str:
-        return f"ProgressView({self.last.headline() if self.last else 'waiting'})"
+        return f"ProgressView({self.last.headline() if self.last else 'live'})"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         bundle = super()._repr_mimebundle_(**kwargs)
