@@ -36,8 +36,12 @@ def test_no_token_in_outputs_or_widget_state(path: Path) -> None:
         notebook["metadata"]
     )
     assert not TOKEN_SHAPES.search(saved)
-    for state in notebook["metadata"].get("widgets", {}).get(
-        "application/vnd.jupyter.widget-state+json", {}
-    ).get("state", {}).values():
+    for state in (
+        notebook["metadata"]
+        .get("widgets", {})
+        .get("application/vnd.jupyter.widget-state+json", {})
+        .get("state", {})
+        .values()
+    ):
         if state["model_name"] == "PasswordModel":
             assert state["state"].get("value", "") == ""

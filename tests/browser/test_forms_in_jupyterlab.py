@@ -1,0 +1,131 @@
+"""The forms where people use them: a real JupyterLab page in Chromium, against the emulator."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from hasura_cloud_magic.api import HasuraCloud
+
+pytestmark = pytest.mark.browser
+
+KERNEL_IDLE = (
+    "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+    " return !!(w && w.sessionContext && w.sessionContext.session &&"
+    " w.sessionContext.session.kernel && w.sessionContext.session.kernel.status === 'idle'); }"
+)
+
+
+def write_notebook(root: Path, name: str, *sources: str) -> str:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(notebook, root / name)
+    return name
+
+
+STARTED = (
+    "() => [...document.querySelectorAll('.jp-InputPrompt')]"
+    ".some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"
+)
+
+
+def open_and_run(page: Any, lab: Any, name: str) -> None:
+    """Open the notebook, wait for its kernel, run all cells (again if the first try is lost)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # A workspace of its own, so no tab from another test is restored and made current.
+    page.goto(lab.url(f"lab/workspaces/{uuid.uuid4().hex[:8]}/tree/{name}") + "&reset")
+    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+    for _ in range(5):
+        page.wait_for_function(KERNEL_IDLE, timeout=60_000)
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        try:
+            page.wait_for_function(STARTED, timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the cells of {name} never started running")
+
+
+def test_env_editor_saves_an_edit_typed_in_the_page(
+    lab: Any, browser: Any, cloud: HasuraCloud, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    name = f"browser-env-{uuid.uuid4().hex[:6]}"
+    created = cloud.create_project(
+        cloud="aws", region="us-east-2", name=name, envs={"API_URL": "https://old.example.com"}
+    )
+    notebook = write_notebook(
+        lab.root, "env-editor.ipynb", "%load_ext hasura_cloud_magic", f"%hasura env edit {name}"
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_and_run(page, lab, notebook)
+        form = page.locator(".hcm-env-editor")
+        expect(form).to_be_visible(timeout=60_000)
+        first_row = form.locator(".hcm-env-row").first  # rows are sorted: API_URL first
+        first_row.locator("input[type=password]").fill("https://new.example.com")
+        first_row.locator("input[type=password]").press("Tab")
+        form.get_by_role("button", name="Save").click()
+        expect(form.locator(".hcm-status")).to_contain_text("Saved: 1 changed.", timeout=30_000)
+        page.screenshot(path=str(screenshots / "env-editor.png"))
+        print(f"screenshot: {screenshots / 'env-editor.png'}")
+    finally:
+        page.close()
+    assert cloud.get_env(created.id).values["API_URL"] == "https://new.example.com"
+    cloud.delete_tenant(created.id)
+
+
+def test_preview_wizard_walks_to_a_healthy_app(
+    lab: Any, browser: Any, cloud: HasuraCloud, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    name = f"browser-pv-{uuid.uuid4().hex[:6]}"
+    notebook = write_notebook(
+        lab.root,
+        "wizard.ipynb",
+        "%load_ext hasura_cloud_magic\n%config HasuraMagics.poll_interval = 0.3",
+        "%hasura preview wizard",
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_and_run(page, lab, notebook)
+        wizard = page.locator(".hcm-preview-wizard")
+        expect(wizard).to_be_visible(timeout=60_000)
+        visible_inputs = wizard.locator(".widget-text:visible input")
+        visible_inputs.nth(0).fill("my-org")
+        visible_inputs.nth(1).fill("shop")
+        visible_inputs.nth(1).press("Tab")
+        next_button = wizard.get_by_role("button", name="Next")
+        next_button.click()
+        expect(wizard).to_contain_text("step 2 of 6")
+        visible_inputs.nth(0).fill(name)
+        visible_inputs.nth(0).press("Tab")
+        next_button.click()
+        expect(wizard).to_contain_text("step 3 of 6")
+        next_button.click()
+        expect(wizard).to_contain_text("step 4 of 6")
+        wizard.locator(".widget-checkbox input").check()
+        next_button.click()
+        expect(wizard).to_contain_text("step 5 of 6")
+        expect(wizard.locator(".hcm-review")).to_contain_text("my-org/shop@main")
+        wizard.get_by_role("button", name="Create").click()
+        expect(wizard.locator(".hcm-status")).to_contain_text("Ready:", timeout=60_000)
+        expect(wizard.locator(".hcm-progress")).to_contain_text("check-healthz")
+        page.screenshot(path=str(screenshots / "preview-wizard.png"))
+        print(f"screenshot: {screenshots / 'preview-wizard.png'}")
+    finally:
+        page.close()
+    project = cloud.find_project_by_name(name)
+    assert project is not None and project.tenant is not None
+    cloud.delete_tenant(project.tenant.id)
