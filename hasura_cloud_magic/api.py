@@ -12,6 +12,7 @@ which carries ``Authorization: pat <token>``. Every failure comes out as a
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -43,6 +44,7 @@ from hasura_cloud_client import (
 from hasura_cloud_magic import error_mapping
 from hasura_cloud_magic.env_vars import TenantEnv, check_env_key
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerError
+from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
 from hasura_cloud_magic.settings import ClientSettings
 
 T = TypeVar("T")
@@ -77,9 +79,16 @@ class HasuraCloud:
     """
 
     def __init__(
-        self, settings: ClientSettings | None = None, *, http_client: httpx.Client | None = None
+        self,
+        settings: ClientSettings | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        retry: RetryPolicy = DEFAULT_RETRY,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings or ClientSettings.from_env()
+        self.retry = retry
+        self._sleep = sleep
         # Headers passed to the generated client are ignored once it gets its own
         # http_client, so the token goes on the httpx client itself.
         self._http = http_client or httpx.Client(
@@ -291,14 +300,23 @@ class HasuraCloud:
     # ------------------------------------------------------------ plumbing
 
     def _call(self, operation: str, send: Callable[[], T], *, mutation: bool | None = None) -> T:
+        """Send, map failures to our errors, and retry what the policy (retry.py) allows."""
         is_mutation = operation in _MUTATIONS if mutation is None else mutation
-        try:
-            return send()
-        except (GraphQLClientError, httpx.HTTPError) as exc:
-            raise error_mapping.from_client_error(exc, operation, mutation=is_mutation) from exc
-        except pydantic.ValidationError:
-            # The validation error quotes the response, which may hold env values.
-            raise ServerError(f"{operation}: the API answered with an unexpected shape") from None
+        for attempt in range(self.retry.attempts):
+            try:
+                return send()
+            except (GraphQLClientError, httpx.HTTPError) as exc:
+                error = error_mapping.from_client_error(exc, operation, mutation=is_mutation)
+                last = attempt == self.retry.attempts - 1
+                if last or not is_retryable(error, mutation=is_mutation):
+                    raise error from exc
+            except pydantic.ValidationError:
+                # The validation error quotes the response, which may hold env values.
+                raise ServerError(
+                    f"{operation}: the API answered with an unexpected shape"
+                ) from None
+            self._sleep(self.retry.delay(attempt))
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 EnvInput = TypeVar("EnvInput", UpdateEnvObject, UpdateEnvsObject)

@@ -39,11 +39,33 @@ _HIDDEN_FIELD = re.compile(
 _HASH_CONFLICT = re.compile(r"\bhash\b", re.IGNORECASE)
 _ENV_WRITES = frozenset({"UpdateTenantEnv", "DeleteTenantEnv"})
 
+# How to find out whether a mutation of unknown outcome landed.
+CHECK_HINTS = {
+    "CreateTenant": "look for the project (%hasura projects) before creating it again",
+    "CreateGitHubPreviewApp": "look for the app by name (%hasura projects --name NAME) "
+    "before creating it again",
+    "UpdateTenantEnv": "read the env again (%hasura env show TARGET) before retrying",
+    "DeleteTenantEnv": "read the env again (%hasura env show TARGET) before retrying",
+    "DeleteTenant": "check whether the project still exists (%hasura project TARGET)",
+    "UpdateTenantName": "check the project's name (%hasura project TARGET)",
+}
+_DEFAULT_HINT = "read the current state before retrying"
+
+
+def unknown_outcome(operation: str) -> str:
+    """The sentence every error of a possibly-applied mutation ends with."""
+    return (
+        f"the change may or may not have been applied — {CHECK_HINTS.get(operation, _DEFAULT_HINT)}"
+    )
+
+
 # Failing before the request left the machine: a mutation cannot have been applied.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
-def from_graphql_error(error: GraphQLClientGraphQLError, operation: str) -> HasuraCloudError:
+def from_graphql_error(
+    error: GraphQLClientGraphQLError, operation: str, *, mutation: bool = False
+) -> HasuraCloudError:
     """One GraphQL error object → the matching HasuraCloudError."""
     extensions = error.extensions or {}
     code = str(extensions.get("code")) if extensions.get("code") else None
@@ -55,8 +77,11 @@ def from_graphql_error(error: GraphQLClientGraphQLError, operation: str) -> Hasu
         )
     if code == "GenericServerError":
         error_id = extensions.get("id")
+        outcome = f"; {unknown_outcome(operation)}" if mutation else ""
         return ServerError(
-            f"{operation}: {error.message}", error_id=str(error_id) if error_id else None
+            f"{operation}: {error.message}{outcome}",
+            error_id=str(error_id) if error_id else None,
+            may_have_applied=mutation,
         )
     if operation in _ENV_WRITES and _HASH_CONFLICT.search(error.message):
         return HashConflictError(error.message, code=code, operation=operation)
@@ -69,11 +94,18 @@ def from_client_error(
     """Any exception from the generated client or httpx → the matching HasuraCloudError."""
     if isinstance(exc, GraphQLClientGraphQLMultiError):
         errors = exc.errors or [GraphQLClientGraphQLError("empty errors list")]
-        return from_graphql_error(errors[0], operation)
+        return from_graphql_error(errors[0], operation, mutation=mutation)
+    outcome = f"; {unknown_outcome(operation)}" if mutation else ""
     if isinstance(exc, GraphQLClientHttpError):
-        return ServerError(f"{operation}: the API answered HTTP {exc.status_code}")
+        return ServerError(
+            f"{operation}: the API answered HTTP {exc.status_code}{outcome}",
+            may_have_applied=mutation,
+        )
     if isinstance(exc, GraphQLClientInvalidResponseError):
-        return ServerError(f"{operation}: the API sent a response that is not GraphQL JSON")
+        return ServerError(
+            f"{operation}: the API sent a response that is not GraphQL JSON{outcome}",
+            may_have_applied=mutation,
+        )
     if isinstance(exc, httpx.HTTPError):
         return _from_transport_error(exc, operation, mutation=mutation)
     return ServerError(f"{operation}: {exc}")
@@ -87,8 +119,7 @@ def _from_transport_error(
         return TransportError(f"{operation}: could not reach the API ({kind}: {exc}); nothing sent")
     if mutation:
         return TransportError(
-            f"{operation}: the request {kind} after it was sent; the change may or may not "
-            "have been applied — read the current state before retrying",
+            f"{operation}: the request {kind} after it was sent; {unknown_outcome(operation)}",
             may_have_applied=True,
         )
     return TransportError(f"{operation}: the request {kind} ({type(exc).__name__}); safe to retry")

@@ -83,11 +83,17 @@ class NotFoundError(HasuraCloudError):
 
 
 class ServerError(HasuraCloudError):
-    """The service failed (``GenericServerError``, HTTP 5xx, or an unreadable response)."""
+    """The service failed (``GenericServerError``, HTTP 5xx, or an unreadable response).
 
-    def __init__(self, message: str, *, error_id: str | None = None) -> None:
+    ``may_have_applied`` is True for a mutation whose outcome is unknown.
+    """
+
+    def __init__(
+        self, message: str, *, error_id: str | None = None, may_have_applied: bool = False
+    ) -> None:
         super().__init__(message)
         self.error_id = error_id
+        self.may_have_applied = may_have_applied
 
     def __str__(self) -> str:
         return f"{self.message} (error id {self.error_id})" if self.error_id else self.message
