@@ -67,7 +67,7 @@ class ConflictSafeWriter:
 
     def _read(self) -> None:
         remote = self.cloud.get_env(self.tenant_id)
-        wanted, conflicts = self.pending, []
+        wanted, conflicts = self.pending, list[Conflict]()
         if self._base is not None:
             kept, conflicts = rebase(self._base.values, remote.values, wanted)
         else:
