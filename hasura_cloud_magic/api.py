@@ -42,7 +42,7 @@ from hasura_cloud_client import (
 )
 
 from hasura_cloud_magic import error_mapping
-from hasura_cloud_magic.env_vars import TenantEnv, check_env_key
+from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_value
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerError
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
 from hasura_cloud_magic.settings import ClientSettings
@@ -325,7 +325,8 @@ EnvInput = TypeVar("EnvInput", UpdateEnvObject, UpdateEnvsObject)
 def _env_inputs(input_type: type[EnvInput], values: Mapping[str, str] | None) -> list[EnvInput]:
     """KEY → value as the API's list of {key, value} (two input types of the same shape)."""
     return [
-        input_type(key=check_env_key(key), value=value) for key, value in (values or {}).items()
+        input_type(key=check_env_key(key), value=check_env_value(key, value))
+        for key, value in (values or {}).items()
     ]
 
 

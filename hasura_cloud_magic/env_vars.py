@@ -17,6 +17,8 @@ from hasura_cloud_magic.errors import InvalidInputError
 
 ENV_KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MASK = "••••••"
+#: Our own limit (the real one is not public): larger values are refused before sending.
+MAX_VALUE_BYTES = 64 * 1024
 
 
 def check_env_key(key: str) -> str:
@@ -27,6 +29,16 @@ def check_env_key(key: str) -> str:
             "not starting with a digit"
         )
     return key
+
+
+def check_env_value(key: str, value: str) -> str:
+    """Return ``value`` if it can be sent, else a one-line error that never quotes it."""
+    size = len(value.encode("utf-8"))
+    if size > MAX_VALUE_BYTES:
+        raise InvalidInputError(
+            f"the value of {key} is {size} bytes; the limit is {MAX_VALUE_BYTES // 1024} KiB"
+        )
+    return value
 
 
 def _as_text(value: Any) -> str:
