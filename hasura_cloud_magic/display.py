@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -146,6 +147,43 @@ class _PrintedLines:
             self.display(Message(line))
 
 
+class Tally(Protocol):
+    """Progress over a known number of items (fleet changes)."""
+
+    def advance(self, text: str) -> None: ...
+
+
+@dataclass
+class _PrintedTally:
+    display: Callable[[object], None]
+    total: int
+    done: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def advance(self, text: str) -> None:  # called from worker threads
+        with self.lock:
+            self.done += 1
+            self.display(Message(f"[{self.done}/{self.total}] {text}"))
+
+
+class _BarTally:
+    """Jupyter: a progress bar and the last line, updated in place."""
+
+    def __init__(self, total: int, display: Callable[[object], None]) -> None:
+        import ipywidgets as widgets
+
+        self.bar = widgets.IntProgress(value=0, min=0, max=total)
+        self.label = widgets.Label(f"0/{total}")
+        self.total = total
+        self.lock = threading.Lock()
+        display(widgets.HBox([self.bar, self.label]))
+
+    def advance(self, text: str) -> None:  # called from worker threads
+        with self.lock:
+            self.bar.value += 1
+            self.label.value = f"{self.bar.value}/{self.total} {text}"
+
+
 @dataclass
 class Output:
     """Where commands send what they have to say, honouring the feedback level."""
@@ -167,6 +205,10 @@ class Output:
 
     def show(self, item: object) -> None:
         self.display(item)
+
+    def tally(self, total: int) -> Tally:
+        """Progress over ``total`` items: a bar in Jupyter, a line per item elsewhere."""
+        return _BarTally(total, self.display) if self.rich() else _PrintedTally(self.display, total)
 
     def progress(self) -> LiveDisplay:
         """A view that follows a preview app: a live widget in Jupyter, lines elsewhere."""

@@ -17,6 +17,12 @@ from hasura_cloud_magic.errors import InvalidInputError
 
 ENV_KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MASK = "••••••"
+#: Keys Hasura Cloud manages: the API refuses to set or delete them (reference: issue #6797).
+PLATFORM_MANAGED_KEYS = frozenset(
+    {"HASURA_GRAPHQL_METADATA_DATABASE_URL", "HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE"}
+)
+#: Keys that belong to one project: ``env copy`` leaves them out unless named with --keys.
+PROJECT_SPECIFIC_KEYS = PLATFORM_MANAGED_KEYS | {"HASURA_GRAPHQL_ADMIN_SECRET"}
 #: Our own limit (the real one is not public): larger values are refused before sending.
 MAX_VALUE_BYTES = 64 * 1024
 

@@ -39,13 +39,22 @@ class ConflictSafeWriter:
     """Drive with :meth:`step` until :attr:`done`, or call :meth:`run`."""
 
     def __init__(
-        self, cloud: HasuraCloud, tenant_id: uuid.UUID, edits: EnvEdits, *, max_attempts: int = 50
+        self,
+        cloud: HasuraCloud,
+        tenant_id: uuid.UUID,
+        edits: EnvEdits,
+        *,
+        max_attempts: int = 50,
+        base: TenantEnv | None = None,
     ) -> None:
+        """``base``: the env as already read (saves the first read)."""
         self.cloud, self.tenant_id, self.max_attempts = cloud, tenant_id, max_attempts
         self.pending = edits
         self.outcome = WriteOutcome()
         self._base: TenantEnv | None = None
         self._stale = False
+        if base is not None:
+            self._adopt(base)
 
     @property
     def done(self) -> bool:
@@ -66,7 +75,10 @@ class ConflictSafeWriter:
             self._delete()
 
     def _read(self) -> None:
-        remote = self.cloud.get_env(self.tenant_id)
+        self._adopt(self.cloud.get_env(self.tenant_id))
+
+    def _adopt(self, remote: TenantEnv) -> None:
+        """Take ``remote`` as the new base, carrying the pending edits over to it."""
         wanted, conflicts = self.pending, list[Conflict]()
         if self._base is not None:
             kept, conflicts = rebase(self._base.values, remote.values, wanted)

@@ -42,7 +42,7 @@ COMMANDS: dict[str, str] = {
     "create": "create a project",
     "rename": "rename a project",
     "delete": "delete a project (asks unless --yes)",
-    "env": "show|set|unset|edit a project's env vars (hash-checked, values masked)",
+    "env": "show|set|unset|edit|diff|copy env vars, one project or many (values masked)",
     "preview": "create|status|delete|wizard GitHub preview apps",
 }
 
@@ -95,6 +95,13 @@ def seconds(value: str, *, allow_zero: bool = False) -> float:
         bound = ">= 0" if allow_zero else "> 0"
         raise argparse.ArgumentTypeError(f"expected a number of seconds {bound}, got {value!r}")
     return number
+
+
+def positive_int(value: str) -> int:
+    """argparse type: a whole number >= 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value!r}")
+    return int(value)
 
 
 def seconds_or_zero(value: str) -> float:
@@ -166,21 +173,57 @@ def _add_lifecycle(commands: argparse._SubParsersAction[_Parser]) -> None:
     delete.add_argument("--yes", action="store_true", help="do not ask")
 
 
+def _fleet_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
+    parser.add_argument("--yes", action="store_true", help="apply to --projects without asking")
+    parser.add_argument(
+        "--concurrency",
+        type=positive_int,
+        default=8,
+        metavar="N",
+        help="projects changed at once (with --projects; default 8)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+
+
 def _add_env(commands: argparse._SubParsersAction[_Parser]) -> None:
     env = commands.add_parser("env", help=COMMANDS["env"])
     actions = env.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="keys and (masked) values")
     _target(show)
     show.add_argument("--reveal", action="store_true", help="show the values")
-    set_ = actions.add_parser("set", help="add or change KEY=VALUE pairs")
-    _target(set_)
-    set_.add_argument("assignments", metavar="KEY=VALUE", nargs="+")
-    set_.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
-    unset = actions.add_parser("unset", help="remove keys")
-    _target(unset)
-    unset.add_argument("keys", metavar="KEY", nargs="+")
-    unset.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+    set_ = actions.add_parser("set", help="add or change KEY=VALUE pairs (one project or many)")
+    set_.add_argument("words", metavar="[TARGET] KEY=VALUE", nargs="+")
+    _fleet_flags(set_)
+    unset = actions.add_parser("unset", help="remove keys (one project or many)")
+    unset.add_argument("words", metavar="[TARGET] KEY", nargs="+")
+    _fleet_flags(unset)
     _target(actions.add_parser("edit", help="a form: edit, review, save (conflict-safe)"))
+    diff = actions.add_parser("diff", help="compare two projects' env keys (values masked)")
+    diff.add_argument("target", metavar="A")
+    diff.add_argument("other", metavar="B")
+    copy = actions.add_parser("copy", help="copy env vars from project A to project B")
+    copy.add_argument("target", metavar="A")
+    copy.add_argument("other", metavar="B")
+    copy.add_argument("--keys", nargs="+", metavar="KEY", help="only these (default: all)")
+    copy.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+
+
+def _split_target(args: argparse.Namespace) -> argparse.Namespace:
+    """``env set|unset``: TARGET comes first unless ``--projects`` names the projects."""
+    words = list(args.words)
+    del args.words
+    if args.projects is None:
+        if len(words) < 2:
+            what = "KEY=VALUE" if args.action == "set" else "KEY"
+            raise UsageError(
+                f"%hasura env {args.action}: TARGET and at least one {what} are required"
+            )
+        args.target, words = words[0], words[1:]
+    else:
+        args.target = None
+    setattr(args, "assignments" if args.action == "set" else "keys", words)
+    return args
 
 
 def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -269,6 +312,8 @@ def parse_line(line: str) -> argparse.Namespace:
     args, extras = build_parser().parse_known_args(words)
     if extras:
         raise UsageError(_unrecognized(args, extras))
+    if args.command == "env" and args.action in ("set", "unset"):
+        return _split_target(args)
     return args
 
 

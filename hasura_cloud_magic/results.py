@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, overload
@@ -292,3 +292,48 @@ class PreviewJob(_Card):
                 ("follow it", f"%hasura preview status {self.job_id} --wait"),
             ],
         )
+
+
+@dataclass(frozen=True, repr=False)
+class EnvComparison:
+    """Two projects' env keys side by side: only in A, only in B, same, different (masked)."""
+
+    a: str
+    b: str
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+    same: tuple[str, ...]
+    different: tuple[str, ...]
+
+    @classmethod
+    def of(
+        cls, a: str, a_values: Mapping[str, str], b: str, b_values: Mapping[str, str]
+    ) -> EnvComparison:
+        both = set(a_values) & set(b_values)
+        return cls(
+            a,
+            b,
+            only_a=tuple(sorted(set(a_values) - both)),
+            only_b=tuple(sorted(set(b_values) - both)),
+            same=tuple(sorted(k for k in both if a_values[k] == b_values[k])),
+            different=tuple(sorted(k for k in both if a_values[k] != b_values[k])),
+        )
+
+    def table(self) -> Table:
+        rows = [
+            [key, label]
+            for label, keys in (
+                (f"only in {self.a}", self.only_a),
+                (f"only in {self.b}", self.only_b),
+                ("different", self.different),
+                ("same", self.same),
+            )
+            for key in keys
+        ]
+        return Table(("key", "comparison"), sorted(rows), f"{self.a} vs {self.b} (values masked)")
+
+    def __repr__(self) -> str:
+        return repr(self.table())
+
+    def _repr_html_(self) -> str:
+        return self.table()._repr_html_()

@@ -63,3 +63,17 @@ def _by_name(cloud: HasuraCloud, name: str) -> Target:
     if project.tenant is None:
         raise NotFoundError(f"project {name} has no tenant (it may be being deleted)")
     return Target(project.tenant.id, project.id, project.name)
+
+
+def resolve_glob(cloud: HasuraCloud, glob: str) -> list[Target]:
+    """Every project whose name matches the shell glob, or a NotFoundError."""
+    from hasura_cloud_magic.parsing import glob_to_like
+
+    found = [
+        Target(p.tenant.id, p.id, p.name)
+        for p in cloud.list_projects(name_like=glob_to_like(glob))
+        if p.tenant is not None
+    ]
+    if not found:
+        raise NotFoundError(f"no project matches {glob!r}")
+    return found

@@ -47,7 +47,7 @@ def test_command_prefix(line: str, cache: CompletionCache) -> None:
 @pytest.mark.parametrize(
     ("line", "actions"),
     [
-        ("%hasura env ", ["show", "set", "unset", "edit"]),
+        ("%hasura env ", ["show", "set", "unset", "edit", "diff", "copy"]),
         ("%hasura emulator ", ["start", "stop", "status"]),
         ("%hasura preview ", ["create", "status", "delete", "wizard"]),
         ("%hasura env s", ["show", "set"]),
@@ -91,7 +91,8 @@ def test_env_set_offers_key_equals(cache: CompletionCache) -> None:
 
 
 def test_env_keys_already_given_are_not_offered(cache: CompletionCache) -> None:
-    assert texts("%hasura env set myproj DB_URL=x ", cache) == ["--help", "--dry-run", "API_KEY="]
+    fleet_flags = ["--projects", "--yes", "--concurrency", "--dry-run"]
+    assert texts("%hasura env set myproj DB_URL=x ", cache) == ["--help", *fleet_flags, "API_KEY="]
     assert "DB_URL" not in texts("%hasura env unset myproj DB_URL ", cache)
 
 
@@ -133,7 +134,13 @@ def test_empty_cache_offers_no_names() -> None:
     empty = CompletionCache()
     assert candidates("%hasura projects --name ", empty) == []
     assert [kind for _text, kind in candidates("%hasura env show ", empty)] == ["flag", "flag"]
-    assert texts("%hasura env unset app ", empty) == ["--help", "--dry-run"]
+    assert texts("%hasura env unset app ", empty) == [
+        "--help",
+        "--projects",
+        "--yes",
+        "--concurrency",
+        "--dry-run",
+    ]
 
 
 # ------------------------------------------------------------ %%hasura, others

@@ -128,19 +128,51 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
         ("env show app --reveal", {"action": "show", "target": "app", "reveal": True}),
         (
             "env set app A=1 B=x=y",
-            {"action": "set", "target": "app", "assignments": ["A=1", "B=x=y"], "dry_run": False},
+            {
+                "action": "set",
+                "target": "app",
+                "assignments": ["A=1", "B=x=y"],
+                "dry_run": False,
+                "projects": None,
+                "yes": False,
+                "concurrency": 8,
+            },
         ),
         (
             "env set app A=1 --dry-run",
-            {"action": "set", "target": "app", "assignments": ["A=1"], "dry_run": True},
+            {
+                "action": "set",
+                "target": "app",
+                "assignments": ["A=1"],
+                "dry_run": True,
+                "projects": None,
+                "yes": False,
+                "concurrency": 8,
+            },
         ),
         (
             "env unset app A B",
-            {"action": "unset", "target": "app", "keys": ["A", "B"], "dry_run": False},
+            {
+                "action": "unset",
+                "target": "app",
+                "keys": ["A", "B"],
+                "dry_run": False,
+                "projects": None,
+                "yes": False,
+                "concurrency": 8,
+            },
         ),
         (
             "env unset app A --dry-run",
-            {"action": "unset", "target": "app", "keys": ["A"], "dry_run": True},
+            {
+                "action": "unset",
+                "target": "app",
+                "keys": ["A"],
+                "dry_run": True,
+                "projects": None,
+                "yes": False,
+                "concurrency": 8,
+            },
         ),
     ],
 )
@@ -446,7 +478,7 @@ def test_command_tree_shape() -> None:
     tree = command_tree()
     assert list(tree) == list(COMMANDS)
     assert all("" in branches for branches in tree.values())
-    assert set(tree["env"]) == {"", "show", "set", "unset", "edit"}
+    assert set(tree["env"]) == {"", "show", "set", "unset", "edit", "diff", "copy"}
     assert set(tree["emulator"]) == {"", "start", "stop", "status"}
     assert set(tree["preview"]) == {"", "create", "status", "delete", "wizard"}
     assert set(tree["projects"]) == {""}
@@ -487,3 +519,23 @@ def test_placeholders_expand_from_the_namespace_quoted() -> None:
     assert expand_placeholders("no $x {y} here", {}) == "no $x {y} here"
     with pytest.raises(UsageError, match="no variable named 'missing'"):
         expand_placeholders("project {{missing}}", {})
+
+
+def test_fleet_and_promotion_forms() -> None:
+    many = parse_line("env set --projects 'shop-*' A=1 B=2 --yes --concurrency 4")
+    assert (many.target, many.projects, many.assignments) == (None, "shop-*", ["A=1", "B=2"])
+    assert (many.yes, many.concurrency) == (True, 4)
+    assert parse_line("env unset --projects 'x*' K").keys == ["K"]
+    copy = parse_line("env copy staging prod --keys A B --dry-run")
+    assert (copy.target, copy.other, copy.keys, copy.dry_run) == (
+        "staging",
+        "prod",
+        ["A", "B"],
+        True,
+    )
+    diff = parse_line("env diff a b")
+    assert (diff.action, diff.target, diff.other) == ("diff", "a", "b")
+    with pytest.raises(UsageError, match="TARGET and at least one KEY=VALUE are required"):
+        parse_line("env set app")
+    with pytest.raises(UsageError, match="whole number"):
+        parse_line("env set --projects x A=1 --concurrency 0")

@@ -1,19 +1,24 @@
-"""``%hasura env show|set|unset|edit TARGET ...``: env vars with the hash protocol, masked.
+"""``%hasura env show|set|unset|edit|diff|copy``: env vars with the hash protocol, masked.
 
 ``set`` and ``unset`` read the env and its hash, send one hash-checked write (nothing when
-nothing changes), and show what changed. ``--dry-run`` shows the same diff and sends nothing.
-``edit`` returns the conflict-safe editor form (hasura_cloud_magic.widgets.EnvEditor).
+nothing changes), and show what changed; ``--dry-run`` shows the same diff and sends nothing.
+With ``--projects GLOB`` they plan the change for every matching project, show the plan, and
+apply it only with ``--yes`` (or a confirmation), ``--concurrency`` projects at a time, with a
+summary of what was applied, unchanged or failed. ``edit`` returns the editor form; ``diff``
+compares two projects' keys; ``copy`` puts A's values (or ``--keys``) into B.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.env_plan import EnvDiff, apply_change, plan_change
-from hasura_cloud_magic.env_vars import check_env_key
+from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, apply_change, plan_change
+from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
+from hasura_cloud_magic.errors import NotFoundError
 from hasura_cloud_magic.parsing import parse_assignments
-from hasura_cloud_magic.results import EnvView
+from hasura_cloud_magic.results import EnvComparison, EnvView
 from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.user_input import confirm
 
 
 def _show(session: Session, args: argparse.Namespace) -> EnvView:
@@ -29,17 +34,18 @@ def _show(session: Session, args: argparse.Namespace) -> EnvView:
     )
 
 
-def _change(session: Session, args: argparse.Namespace) -> EnvDiff:
+def _edits(args: argparse.Namespace) -> EnvEdits:
     if args.action == "set":
-        set_values, unset_keys = parse_assignments(args.assignments), []
-    else:
-        set_values, unset_keys = {}, [check_env_key(key) for key in args.keys]
-    target = session.target(args.target)
+        return EnvEdits(parse_assignments(args.assignments))
+    return EnvEdits({}, frozenset(check_env_key(key) for key in args.keys))
+
+
+def _change_one(session: Session, target_text: str, edits: EnvEdits, dry_run: bool) -> EnvDiff:
+    target = session.target(target_text)
     cloud = session.cloud()
     current = cloud.get_env(target.tenant_id)
-    diff = plan_change(current, set_values, unset_keys)
-    title = f"Env of {target.name}"
-    if args.dry_run:
+    diff = plan_change(current, edits.set_values, edits.removed)
+    if dry_run:
         session.out.info(f"Dry run, nothing sent: would apply {diff.summary()} to {target.name}.")
     elif diff.empty:
         session.out.info(f"{target.name}: nothing to change, nothing sent.")
@@ -47,8 +53,60 @@ def _change(session: Session, args: argparse.Namespace) -> EnvDiff:
         apply_change(cloud, current, diff)
         session.out.success(f"{target.name}: {diff.summary()}.")
     session.cache.env_keys.update(current.keys)
-    session.cache.env_keys.update(set_values)
-    return diff.without_values(title)
+    session.cache.env_keys.update(edits.set_values)
+    return diff.without_values(f"Env of {target.name}")
+
+
+def _change_many(session: Session, args: argparse.Namespace) -> object:
+    from hasura_cloud_magic import fleet
+    from hasura_cloud_magic.targets import resolve_glob
+
+    cloud = session.cloud()
+    targets = resolve_glob(cloud, args.projects)
+    plan = fleet.plan_change(cloud, targets, _edits(args), concurrency=args.concurrency)
+    session.cache.project_names.update(t.name for t in targets)
+    session.out.show(plan)
+    if args.dry_run or not plan.to_change:
+        session.out.info(
+            f"{len(plan.to_change)} of {len(targets)} projects would change; "
+            + ("dry run, nothing sent." if args.dry_run else "nothing sent.")
+        )
+        return plan
+    confirm(f"Apply to {len(plan.to_change)} projects?", assume_yes=args.yes)
+    tally = session.out.tally(len(plan.projects))
+    result = fleet.apply_plan(
+        cloud,
+        plan,
+        concurrency=args.concurrency,
+        on_result=lambda r: tally.advance(f"{r.name}: {r.status}"),
+    )
+    if result.count(fleet.FAILED) or result.count(fleet.CONFLICT):
+        session.out.warning(result.summary())
+    else:
+        session.out.success(result.summary())
+    return result
+
+
+def _diff(session: Session, args: argparse.Namespace) -> EnvComparison:
+    cloud = session.cloud()
+    a, b = session.target(args.target), session.target(args.other)
+    env_a, env_b = cloud.get_env(a.tenant_id), cloud.get_env(b.tenant_id)
+    return EnvComparison.of(a.name, env_a.values, b.name, env_b.values)
+
+
+def _copy(session: Session, args: argparse.Namespace) -> EnvDiff:
+    cloud = session.cloud()
+    source = cloud.get_env(session.target(args.target).tenant_id)
+    keys = (
+        [check_env_key(k) for k in args.keys]
+        if args.keys
+        else [k for k in source.keys if k not in PROJECT_SPECIFIC_KEYS]
+    )
+    missing = [k for k in keys if k not in source.values]
+    if missing:
+        raise NotFoundError(f"{args.target} has no {', '.join(missing)}")
+    edits = EnvEdits({k: source.values[k] for k in keys})
+    return _change_one(session, args.other, edits, args.dry_run)
 
 
 def _edit(session: Session, args: argparse.Namespace) -> object:
@@ -63,4 +121,10 @@ def run(session: Session, args: argparse.Namespace) -> object:
         return _show(session, args)
     if args.action == "edit":
         return _edit(session, args)
-    return _change(session, args)
+    if args.action == "diff":
+        return _diff(session, args)
+    if args.action == "copy":
+        return _copy(session, args)
+    if args.projects is not None:
+        return _change_many(session, args)
+    return _change_one(session, args.target, _edits(args), args.dry_run)

@@ -11,12 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 import ipywidgets as widgets
 
 from hasura_cloud_magic.env_plan import EnvEdits
-from hasura_cloud_magic.env_vars import ENV_KEY_PATTERN, MASK
+from hasura_cloud_magic.env_vars import ENV_KEY_PATTERN, MASK, PLATFORM_MANAGED_KEYS
 
-#: Keys Hasura Cloud manages: shown, never editable (reference: env update rejections).
-PROTECTED_KEYS = frozenset(
-    {"HASURA_GRAPHQL_METADATA_DATABASE_URL", "HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE"}
-)
 _HIDDEN = "none"
 
 
@@ -176,7 +172,7 @@ class EnvRowsEditor:
         """Replace the rows with the env ``values`` (no edits)."""
         self.clear_secrets()
         self.rows = [
-            self._new_row(key, value, protected=key in PROTECTED_KEYS)
+            self._new_row(key, value, protected=key in PLATFORM_MANAGED_KEYS)
             for key, value in sorted(values.items())
         ]
         self._render()

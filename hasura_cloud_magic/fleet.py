@@ -1,0 +1,158 @@
+"""One env change across many projects: plan it, then apply it with bounded concurrency.
+
+>>> plan = plan_change(cloud, targets, EnvEdits({"API_KEY": key}))  # reads every env
+>>> print(plan)                                          # masked, per project
+>>> result = apply_plan(cloud, plan, concurrency=8)      # hash-checked writes
+>>> print(result)                                        # applied, unchanged, failed
+
+Each project is written with its own hash protocol (a ConflictSafeWriter seeded with the env
+the plan read), so a failure in one project never stops or corrupts the others, and running
+the same change again converges: projects already done come out "unchanged".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.display import Table
+from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits
+from hasura_cloud_magic.env_plan import plan_change as plan_env
+from hasura_cloud_magic.env_vars import TenantEnv
+from hasura_cloud_magic.env_writer import ConflictSafeWriter
+from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.targets import Target
+
+DEFAULT_CONCURRENCY = 8
+APPLIED, UNCHANGED, FAILED, CONFLICT = "applied", "unchanged", "failed", "conflict"
+
+
+@dataclass(frozen=True)
+class ProjectPlan:
+    """One project's part of the change: its env as read, and what would change."""
+
+    target: Target
+    env: TenantEnv | None = None
+    diff: EnvDiff | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, repr=False)
+class FleetPlan:
+    edits: EnvEdits
+    projects: tuple[ProjectPlan, ...]
+
+    @property
+    def to_change(self) -> list[ProjectPlan]:
+        return [p for p in self.projects if p.diff is not None and not p.diff.empty]
+
+    def table(self) -> Table:
+        rows = [
+            [p.target.name, p.error or (p.diff.summary() if p.diff else "")] for p in self.projects
+        ]
+        return Table(("project", "plan (values masked)"), rows, "Plan")
+
+    def __repr__(self) -> str:
+        return repr(self.table())
+
+    def _repr_html_(self) -> str:
+        return self.table()._repr_html_()
+
+
+@dataclass(frozen=True)
+class ProjectResult:
+    name: str
+    status: str
+    detail: str = ""
+
+
+@dataclass(repr=False)
+class FleetResult:
+    results: list[ProjectResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(result.status == status for result in self.results)
+
+    def summary(self) -> str:
+        counts = [f"{self.count(s)} {s}" for s in (APPLIED, UNCHANGED, CONFLICT, FAILED)]
+        return ", ".join(counts)
+
+    def table(self) -> Table:
+        rows = [[r.name, r.status, r.detail] for r in sorted(self.results, key=lambda r: r.name)]
+        return Table(("project", "result", "detail"), rows, self.summary())
+
+    def __repr__(self) -> str:
+        return repr(self.table())
+
+    def _repr_html_(self) -> str:
+        return self.table()._repr_html_()
+
+
+def _pool(concurrency: int) -> ThreadPoolExecutor:
+    if concurrency < 1:
+        raise HasuraCloudError(f"concurrency must be >= 1, got {concurrency}")
+    return ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="hcm-fleet")
+
+
+def plan_change(
+    cloud: HasuraCloud,
+    targets: Sequence[Target],
+    edits: EnvEdits,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+) -> FleetPlan:
+    """Read every target's env (concurrently) and work out what the change would do."""
+
+    def plan_one(target: Target) -> ProjectPlan:
+        try:
+            env = cloud.get_env(target.tenant_id)
+        except HasuraCloudError as error:
+            return ProjectPlan(target, error=str(error))
+        diff = plan_env(env, edits.set_values, edits.removed)
+        return ProjectPlan(target, env, diff.without_values(target.name))
+
+    with _pool(concurrency) as pool:
+        return FleetPlan(edits, tuple(pool.map(plan_one, targets)))
+
+
+def apply_plan(
+    cloud: HasuraCloud,
+    plan: FleetPlan,
+    *,
+    concurrency: int = DEFAULT_CONCURRENCY,
+    on_result: Callable[[ProjectResult], None] = lambda result: None,
+) -> FleetResult:
+    """Apply the plan project by project (concurrently); one failure never stops the rest."""
+
+    def apply_one(project: ProjectPlan) -> ProjectResult:
+        result = _apply_one(cloud, project, plan.edits)
+        on_result(result)
+        return result
+
+    with _pool(concurrency) as pool:
+        return FleetResult(list(pool.map(apply_one, plan.projects)))
+
+
+def _apply_one(cloud: HasuraCloud, project: ProjectPlan, edits: EnvEdits) -> ProjectResult:
+    name = project.target.name
+    if project.env is None or project.diff is None:
+        return ProjectResult(name, FAILED, project.error or "not read")
+    if project.diff.empty:
+        return ProjectResult(name, UNCHANGED, "already as asked")
+    writer = ConflictSafeWriter(cloud, project.target.tenant_id, edits, base=project.env)
+    try:
+        outcome = writer.run()
+    except HasuraCloudError as error:
+        return ProjectResult(name, FAILED, str(error))
+    if outcome.lost:
+        return ProjectResult(name, CONFLICT, outcome.summary())
+    if not outcome.written:
+        return ProjectResult(name, UNCHANGED, "already as asked (by someone else)")
+    return ProjectResult(name, APPLIED, project.diff.summary())
+
+
+def run_sequentially(cloud: HasuraCloud, plan: FleetPlan) -> FleetResult:
+    """The same change, one project after another (for scripts that want no threads)."""
+    return apply_plan(cloud, plan, concurrency=1)
