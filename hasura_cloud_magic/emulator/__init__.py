@@ -139,6 +139,15 @@ Invented, so code must not rely on these beyond the emulator:
 
 from __future__ import annotations
 
+from .faults import Fault, FaultKind, FaultRegistry, parse_fault
 from .server import DEFAULT_STEP_SECONDS, RunningEmulator, start
 
-__all__ = ["DEFAULT_STEP_SECONDS", "RunningEmulator", "start"]
+__all__ = [
+    "DEFAULT_STEP_SECONDS",
+    "Fault",
+    "FaultKind",
+    "FaultRegistry",
+    "RunningEmulator",
+    "parse_fault",
+    "start",
+]

@@ -10,7 +10,15 @@ import threading
 from collections.abc import Sequence
 from types import FrameType
 
+from .faults import Fault, parse_fault
 from .server import DEFAULT_STEP_SECONDS, start
+
+
+def _fault(spec: str) -> Fault:
+    try:
+        return parse_fault(spec)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +44,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="S",
         help=f"duration of one preview-app step; 0 is instant (default {DEFAULT_STEP_SECONDS})",
     )
+    parser.add_argument(
+        "--fault",
+        action="append",
+        dest="faults",
+        type=_fault,
+        default=[],
+        metavar="SPEC",
+        help="inject a fault, TARGET:KIND[=SECONDS][:times=N|:always], e.g. "
+        "createTenant:reset-after or '*:latency=0.05:always'; repeatable (default: none)",
+    )
     return parser
 
 
@@ -52,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Installed before serving so a signal arriving at any point ends the process cleanly.
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    with start(args.db, args.tokens, args.step_seconds, args.host, args.port) as emulator:
+    with start(
+        args.db, args.tokens, args.step_seconds, args.host, args.port, faults=args.faults
+    ) as emulator:
         print(f"HASURA_CLOUD_ENDPOINT={emulator.endpoint}", flush=True)
         print(f"HASURA_CLOUD_ACCESS_TOKEN={emulator.token}", flush=True)
         while not stop_requested.wait(timeout=1.0):
