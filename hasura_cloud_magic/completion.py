@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from hasura_cloud_magic.parsing import command_tree
 from hasura_cloud_magic.session import CompletionCache
 
 #: ``%hasura`` or ``%%hasura`` starting the line (or ``x = %hasura``), then whitespace.
@@ -26,6 +25,8 @@ CELL_OPTIONS = ["--var", "--variables", "--operation"]
 
 @cache
 def _tree() -> dict[str, dict[str, list[str]]]:
+    from hasura_cloud_magic.parsing import command_tree  # on the first completion, not at load
+
     return command_tree()
 
 

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hasura_cloud_magic.parsing import suggest
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+def _toml() -> Any:
+    """The TOML parser, imported only when there is a file to read (keeps %load_ext cheap)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    return tomllib
 
 TABLE = "hasura_cloud_magic"
 FORBIDDEN = frozenset({"token", "access_token", "pat", "github_token"})
@@ -55,7 +57,7 @@ def read(start: Path, allowed: set[str]) -> FileSettings:
     if path is None:
         return FileSettings()
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = _toml().loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:  # TOMLDecodeError, UnicodeDecodeError
         return FileSettings(path, problems=[f"{path}: cannot read it ({error})"])
     tool = document.get("tool", {})
@@ -79,5 +81,7 @@ def _problem(path: Path, key: str, allowed: set[str]) -> str | None:
     if normal in FORBIDDEN or secret_like:
         return f"{path}: {key} ignored — never put a token in a file"
     if key not in allowed:
+        from hasura_cloud_magic.parsing import suggest  # only when there is a problem
+
         return f"{path}: unknown setting {key!r}.{suggest(key, allowed)}"
     return None

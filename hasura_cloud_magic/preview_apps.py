@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hasura_cloud_client import GetDeploymentJobStatusJobsByPk, GetPreviewAppCreationStatusJobsByPk
@@ -201,11 +201,9 @@ def follow(
         if creation is None or not creation.finished:
             creation = _read_creation(cloud, job_id)
         progress = _with_deployment(cloud, job_id, creation, clock() - started)
-        if progress.finished or not wait:
-            progress = _with_endpoint(cloud, progress)
-            on_update(progress)
-            return progress
         on_update(progress)
+        if progress.finished or not wait:
+            return progress
         elapsed = clock() - started
         if elapsed > timeout or (not creation.finished and elapsed > CREATION_BUDGET_SECONDS):
             raise WaitTimeout(
@@ -232,13 +230,12 @@ def _with_deployment(
         raise NotFoundError(
             "could not find the GitHub job; the associated deployment was terminated"
         )
-    return PreviewProgress(job_id, creation, job.status, deployment_tasks(job), elapsed)
-
-
-def _with_endpoint(cloud: HasuraCloud, progress: PreviewProgress) -> PreviewProgress:
-    if not progress.succeeded or progress.creation.project_id is None:
-        return progress
-    project = cloud.get_project(progress.creation.project_id)
-    if project is None:
-        return progress
-    return replace(progress, graphql_endpoint=f"{project.endpoint.rstrip('/')}/v1/graphql")
+    endpoint = f"{job.project.endpoint.rstrip('/')}/v1/graphql" if job.project else None
+    return PreviewProgress(
+        job_id,
+        creation,
+        job.status,
+        deployment_tasks(job),
+        elapsed,
+        graphql_endpoint=endpoint if job.status == "success" else None,
+    )

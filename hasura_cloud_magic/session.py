@@ -8,7 +8,6 @@ command until the endpoint, token or timeout changes.
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -16,6 +15,8 @@ from hasura_cloud_magic.display import Output
 from hasura_cloud_magic.settings import DEFAULT_ENDPOINT, ENDPOINT_ENV_VAR, ClientSettings
 
 if TYPE_CHECKING:
+    import uuid
+
     from hasura_cloud_magic.api import HasuraCloud
     from hasura_cloud_magic.emulator import RunningEmulator
     from hasura_cloud_magic.targets import Target

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .get_deployment_job_status import (
         GetDeploymentJobStatus,
         GetDeploymentJobStatusJobsByPk,
+        GetDeploymentJobStatusJobsByPkProject,
         GetDeploymentJobStatusJobsByPkTasks,
         GetDeploymentJobStatusJobsByPkTasksTaskEvents,
     )
@@ -83,6 +84,7 @@ _LAZY_IMPORTS = {
     "DeleteTenantEnvDeleteTenantEnv": ".delete_tenant_env",
     "GetDeploymentJobStatus": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPk": ".get_deployment_job_status",
+    "GetDeploymentJobStatusJobsByPkProject": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPkTasks": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPkTasksTaskEvents": ".get_deployment_job_status",
     "GetPreviewAppCreationStatus": ".get_preview_app_creation_status",
@@ -160,6 +162,7 @@ __all__ = [
     "DeleteTenantEnvDeleteTenantEnv",
     "GetDeploymentJobStatus",
     "GetDeploymentJobStatusJobsByPk",
+    "GetDeploymentJobStatusJobsByPkProject",
     "GetDeploymentJobStatusJobsByPkTasks",
     "GetDeploymentJobStatusJobsByPkTasksTaskEvents",
     "GetPreviewAppCreationStatus",

@@ -154,6 +154,10 @@ class HasuraCloudClient(BaseClient):
               jobs_by_pk(id: $jobId) {
                 id
                 status
+                project {
+                  name
+                  endpoint
+                }
                 tasks(order_by: {created_at: asc}) {
                   id
                   name

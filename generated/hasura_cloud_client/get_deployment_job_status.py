@@ -12,7 +12,13 @@ class GetDeploymentJobStatus(BaseModel):
 class GetDeploymentJobStatusJobsByPk(BaseModel):
     id: UUID
     status: str
+    project: Optional["GetDeploymentJobStatusJobsByPkProject"]
     tasks: list["GetDeploymentJobStatusJobsByPkTasks"]
+
+
+class GetDeploymentJobStatusJobsByPkProject(BaseModel):
+    name: str
+    endpoint: str
 
 
 class GetDeploymentJobStatusJobsByPkTasks(BaseModel):
