@@ -25,6 +25,7 @@ def _toml() -> Any:
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     return tomllib
 
+
 TABLE = "hasura_cloud_magic"
 FORBIDDEN = frozenset({"token", "access_token", "pat", "github_token"})
 #: A key holding one of these words is a secret unless it is an allowed setting

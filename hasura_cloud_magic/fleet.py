@@ -23,9 +23,10 @@ from hasura_cloud_magic.env_plan import plan_change as plan_env
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ConflictSafeWriter
 from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.settings import DEFAULT_FLEET_CONCURRENCY
 from hasura_cloud_magic.targets import Target
 
-DEFAULT_CONCURRENCY = 8
+DEFAULT_CONCURRENCY = DEFAULT_FLEET_CONCURRENCY
 APPLIED, UNCHANGED, FAILED, CONFLICT = "applied", "unchanged", "failed", "conflict"
 
 

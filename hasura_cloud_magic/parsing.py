@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
+from hasura_cloud_magic.settings import DEFAULT_FLEET_CONCURRENCY
 
 PROG = "%hasura"
 TOKEN_ENV_VAR = "HASURA_CLOUD_ACCESS_TOKEN"
@@ -179,9 +180,9 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--concurrency",
         type=positive_int,
-        default=8,
+        default=DEFAULT_FLEET_CONCURRENCY,
         metavar="N",
-        help="projects changed at once (with --projects; default 8)",
+        help=f"projects changed at once (with --projects; default {DEFAULT_FLEET_CONCURRENCY})",
     )
     parser.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
 

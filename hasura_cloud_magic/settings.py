@@ -17,6 +17,9 @@ DEFAULT_ENDPOINT = "https://data.pro.hasura.io/v1/graphql"
 ENDPOINT_ENV_VAR = "HASURA_CLOUD_ENDPOINT"
 TOKEN_ENV_VAR = "HASURA_CLOUD_ACCESS_TOKEN"
 DEFAULT_TIMEOUT_SECONDS = 30.0
+#: Projects changed at once by fleet commands: 10x+ faster than one at a time, and within
+#: httpx's default pool of 20 keep-alive connections.
+DEFAULT_FLEET_CONCURRENCY = 20
 
 
 @dataclass(frozen=True)

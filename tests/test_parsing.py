@@ -135,7 +135,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "dry_run": False,
                 "projects": None,
                 "yes": False,
-                "concurrency": 8,
+                "concurrency": 20,
             },
         ),
         (
@@ -147,7 +147,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "dry_run": True,
                 "projects": None,
                 "yes": False,
-                "concurrency": 8,
+                "concurrency": 20,
             },
         ),
         (
@@ -159,7 +159,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "dry_run": False,
                 "projects": None,
                 "yes": False,
-                "concurrency": 8,
+                "concurrency": 20,
             },
         ),
         (
@@ -171,7 +171,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "dry_run": True,
                 "projects": None,
                 "yes": False,
-                "concurrency": 8,
+                "concurrency": 20,
             },
         ),
     ],
