@@ -11,7 +11,7 @@ Starting it
 From a shell::
 
     hasura-cloud-emulator [--host 127.0.0.1] [--port 0] [--db PATH] [--token T ...]
-                          [--step-seconds S]
+                          [--step-seconds S] [--fault SPEC ...]
     python -m hasura_cloud_magic.emulator ...
 
 When it listens it prints exactly two lines on stdout, then serves until SIGINT/SIGTERM (exit 0)::
@@ -21,25 +21,93 @@ When it listens it prints exactly two lines on stdout, then serves until SIGINT/
 
 Logs go to stderr (warnings and errors only; never tokens, headers or env values).
 
+* ``--host`` defaults to ``127.0.0.1``: only this machine can connect unless you say otherwise.
 * ``--port 0`` (default) picks a free port.
-* ``--db PATH`` keeps state in a SQLite file (WAL mode) so it survives restarts; without it the
-  state lives in memory and is gone on exit.
+* ``--db PATH`` keeps state in a SQLite file (WAL mode, ``synchronous=FULL``) so it survives
+  restarts; without it the state lives in memory and is gone on exit. A write is committed
+  before its response is sent, so every acknowledged write survives even ``kill -9``.
 * ``--token T`` (repeatable): the accepted personal access tokens; each token is its own user
   (owner id ``uuid5(<fixed namespace>, token)``, stable across restarts) and sees only its own
   projects, tenants and jobs. Without ``--token`` the token stored in ``--db`` is reused, else a
   new one is generated (``secrets.token_urlsafe(32)``). The first token is stored in the database.
 * ``--step-seconds S``: how long each preview-app step takes (default 0.5, so a preview app is
   healthy after about 4 s); ``0`` makes every job finish as soon as it is next observed.
+* ``--fault SPEC`` (repeatable): inject a fault; see "Fault injection" below. None by default.
 
 From Python::
 
     from hasura_cloud_magic.emulator import start
 
-    with start(db=None, tokens=None, step_seconds=0.5, host="127.0.0.1", port=0) as emu:
+    with start(db=None, tokens=None, step_seconds=0.5, host="127.0.0.1", port=0,
+               faults=()) as emu:
         emu.endpoint, emu.token   # pass to the client; repr(emu) never shows the token
+        emu.faults                # the FaultRegistry: arm and clear faults while it runs
     # or: emu = start(); ...; emu.stop()   (stop() is idempotent, frees the port and the db)
 
 ``start`` also takes ``clock`` (a ``time.time``-like callable) to drive preview apps in tests.
+
+Fault injection
+===============
+
+Off by default. Clients connect to a small asyncio HTTP/1.1 proxy inside the emulator, which
+forwards each request to uvicorn (on a private loopback port) over one upstream connection per
+client connection; the proxy is where faults happen, because only it controls the socket.
+
+A fault rule is ``TARGET:KIND[=SECONDS][:times=N|:always]``::
+
+    --fault createTenant:reset-after          # the next createTenant only
+    --fault '*:latency=0.05:always'           # every request, forever
+    --fault updateTenantEnv:http503:times=2   # the next two updateTenantEnv requests
+
+* ``TARGET``: a GraphQL root field of the request's operation (``createTenant``,
+  ``updateTenantEnv``, ``projects``; fragments are followed), the operation's name, or ``*`` for
+  every request (including bodies that are not GraphQL). Aliases do not matter.
+* ``times=N`` (default 1): the rule applies to the next N matching requests, then disarms;
+  ``always``: it never disarms.
+* ``SECONDS`` only for ``latency`` (default 1), ``timeout`` and ``timeout-after`` (default 30).
+* Per request, every matching ``latency`` rule applies (their delays add up) and then the first
+  matching rule of any other kind, in the order the rules were added; each applied rule uses up
+  one of its ``times``.
+
+Kinds, what the client sees, and whether the request is processed (processed = its write is
+committed, so retrying a processed mutation does it twice; not processed = nothing changed):
+
+==================  =============================================================  =========
+kind                on the wire                                                    processed
+==================  =============================================================  =========
+``latency=S``       waits S seconds, then the normal answer                        yes
+``http500``         ``500`` (``502``, ``503`` likewise), ``text/html`` page,       no
+``http502``         connection kept open
+``http503``
+``graphql-error``   ``200``, ``{"errors":[{"extensions":{"code":                   no
+                    "GenericServerError","id":"<uuid4>"},"message":"there was an
+                    internal error while serving your request"}]}``
+``reset-before``    TCP RST (``SO_LINGER`` 0), no response (httpx: ``ReadError``)  no
+``reset-after``     TCP RST after the request was executed (httpx: ``ReadError``)  yes
+``truncated``       the real status and headers with ``Content-Length`` of the     yes
+                    full body, half the body, then FIN (httpx:
+                    ``RemoteProtocolError``)
+``not-json``        ``200``, ``text/html`` body that is not JSON                   yes
+``timeout=S``       no response for S seconds, then FIN (a client with a shorter   no
+                    timeout sees ``ReadTimeout``; else ``RemoteProtocolError``)
+``timeout-after=S`` executes the request, then the same hang and FIN               yes
+==================  =============================================================  =========
+
+From Python: ``start(faults=["createTenant:reset-after", Fault.make("*", "latency", 0.05,
+None)])`` arms rules from the start; on a running emulator ``emu.faults`` is a thread-safe
+``FaultRegistry``:
+
+* ``add(spec)`` / ``add(target, kind, *, seconds=None, times=1)`` / ``add(Fault)``: arm a rule
+  (``times=None`` is ``always``); returns the ``Fault``. ``kind`` is a ``FaultKind`` or its
+  string value.
+* ``clear()``: disarm every rule and forget the hits (call it between tests).
+* ``pending()``: the armed rules with their ``remaining`` uses (``None``: always).
+* ``hits()``: the rules applied so far (``fault``, the request's root ``fields`` and
+  ``operation_name``).
+
+``parse_fault(spec)`` parses a spec (``ValueError`` with the reason if it is wrong; the CLI
+exits 2). ``FaultKind.processed`` tells whether a kind executes the request. Stopping the
+emulator ends hanging faults at once.
 
 What it implements
 ==================
