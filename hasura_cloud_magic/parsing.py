@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import math
 import re
 import shlex
@@ -267,6 +268,7 @@ def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
 
 
+@functools.cache  # built once: argparse keeps no state between parses, and building is slow
 def build_parser() -> _Parser:
     """The whole ``%hasura`` grammar (also used for completion and help)."""
     parser = _Parser(prog=PROG, description="Drive the Hasura Cloud API from IPython.")
@@ -387,6 +389,7 @@ def glob_to_like(pattern: str) -> str:
     return escaped.replace("*", "%").replace("?", "_")
 
 
+@functools.cache
 def command_tree() -> dict[str, dict[str, list[str]]]:
     """``{command: {"": flags, action: flags, ...}}`` — the grammar for tab completion.
 

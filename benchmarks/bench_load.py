@@ -1,0 +1,62 @@
+"""1. ``%load_ext hasura_cloud_magic`` is cheap: vs a bare IPython start, and vs jupysql."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from figures import Figure, median_seconds
+
+SHELL = "from IPython.core.interactiveshell import InteractiveShell as S; s = S.instance()"
+PROGRAMS = {
+    "bare": SHELL,
+    "ours": SHELL + "; s.run_line_magic('load_ext', 'hasura_cloud_magic')",
+    "jupysql": SHELL + "; s.run_line_magic('load_ext', 'sql')",
+}
+
+
+def _start(program: str) -> None:
+    subprocess.run([sys.executable, "-c", program], check=True, capture_output=True)
+
+
+def measure(repeat: int = 9) -> list[Figure]:
+    # Interleave so machine noise hits all three alike.
+    times = {
+        name: median_seconds(lambda p=program: _start(p), repeat)
+        for name, program in PROGRAMS.items()
+    }
+    overhead = times["ours"] / times["bare"] - 1
+    detail = f"bare {times['bare'] * 1000:.0f} ms, with ours {times['ours'] * 1000:.0f} ms"
+    figures = [
+        Figure(
+            "load_ext overhead on a bare IPython start (%)",
+            overhead * 100,
+            "<= 30 %",
+            overhead <= 0.30,
+            detail,
+        )
+    ]
+    try:
+        _start(PROGRAMS["jupysql"])
+    except subprocess.CalledProcessError:
+        figures.append(
+            Figure(
+                "load_ext vs jupysql's %load_ext sql",
+                float("nan"),
+                "<= 1.0x",
+                False,
+                "jupysql is not installed: pip install jupysql",
+            )
+        )
+        return figures
+    ratio = (times["ours"] - times["bare"]) / max(times["jupysql"] - times["bare"], 1e-9)
+    figures.append(
+        Figure(
+            "load_ext cost / jupysql's load_ext cost",
+            ratio,
+            "<= 1.0x",
+            ratio <= 1.0,
+            f"jupysql start {times['jupysql'] * 1000:.0f} ms",
+        )
+    )
+    return figures

@@ -1,0 +1,31 @@
+"""What every benchmark reports: a measured figure, its target, and whether it is met."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    target: str
+    met: bool
+    detail: str = ""
+
+    def line(self) -> str:
+        mark = "met" if self.met else "NOT MET"
+        return f"{self.name:<44} {self.value:>8.2f}  target {self.target:<12} {mark}  {self.detail}"
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    """The median wall time of ``repeat`` runs of ``action``."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
