@@ -63,6 +63,9 @@ class Store:
         self._db.execute("PRAGMA foreign_keys = ON")
         if path is not None:
             self._db.execute("PRAGMA journal_mode = WAL")
+            # FULL (not NORMAL): a commit is on disk before the response leaves, so an
+            # acknowledged write survives a power cut too, not only a killed process.
+            self._db.execute("PRAGMA synchronous = FULL")
         self._db.executescript(_SCHEMA)
 
     def __repr__(self) -> str:
