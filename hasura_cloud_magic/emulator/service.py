@@ -7,6 +7,7 @@ runs in one transaction that is rolled back on any error.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -33,6 +34,21 @@ from .jobs import advance
 from .store import Store
 
 Response = dict[str, Any]
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_and_validate(
+    schema: GraphQLSchema, query: str
+) -> tuple[DocumentNode, list[GraphQLError]]:
+    """Parse and validate, remembered per query text (a syntax error raises, uncached).
+
+    Clients send the same few documents over and over, validation is most of the cost of a
+    request, and the schema never changes while the emulator runs.
+    """
+    document = parse(query)
+    return document, validate(schema, document)
+
+
 log = logging.getLogger("hasura_cloud_magic.emulator")
 
 _UNKNOWN_FIELD = re.compile(r"Cannot query field '(?P<field>[^']+)' on type '(?P<type>[^']+)'")
@@ -97,21 +113,26 @@ class GraphQLService:
         request = read_request(body)
         if not isinstance(request, Request):
             return request
-        try:
-            document = parse(request.query)
-        except GraphQLSyntaxError as error:
-            message = f"not a valid graphql query: {error.message}"
-            return _errors(error_body(message, errors.VALIDATION_FAILED, "$.query"))
+        checked = self._checked(request.query)
+        if isinstance(checked, dict):
+            return checked  # a syntax error
+        document, validation_errors = checked
         owner_id = self.tokens.owner_for_header(authorization)
         if owner_id is None:
             refusal = self._unauthorized(document, request.operation_name)
             if refusal is not None:
                 return refusal
-        validation_errors = validate(self.schema, document)
         if validation_errors:
             paths = field_paths(document)
             return _errors(*(_validation_error(e, paths) for e in validation_errors))
         return self._execute(document, request, owner_id or "")
+
+    def _checked(self, query: str) -> tuple[DocumentNode, list[GraphQLError]] | Response:
+        try:
+            return _parse_and_validate(self.schema, query)
+        except GraphQLSyntaxError as error:
+            message = f"not a valid graphql query: {error.message}"
+            return _errors(error_body(message, errors.VALIDATION_FAILED, "$.query"))
 
     def _unauthorized(self, document: DocumentNode, operation_name: str | None) -> Response | None:
         """As if the schema had no fields: refuse the first root field other than __typename."""
