@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
 
@@ -19,12 +20,12 @@ def _start(program: str) -> None:
     subprocess.run([sys.executable, "-c", program], check=True, capture_output=True)
 
 
-def measure(repeat: int = 9) -> list[Figure]:
-    # Interleave so machine noise hits all three alike.
-    times = {
-        name: median_seconds(lambda p=program: _start(p), repeat)
-        for name, program in PROGRAMS.items()
-    }
+def measure(repeat: int = 15) -> list[Figure]:
+    runs: dict[str, list[float]] = {name: [] for name in PROGRAMS}
+    for _ in range(repeat):  # interleaved, so machine noise hits all three alike
+        for name, program in PROGRAMS.items():
+            runs[name].append(median_seconds(lambda p=program: _start(p), 1))
+    times = {name: statistics.median(values) for name, values in runs.items()}
     overhead = times["ours"] / times["bare"] - 1
     detail = f"bare {times['bare'] * 1000:.0f} ms, with ours {times['ours'] * 1000:.0f} ms"
     figures = [
