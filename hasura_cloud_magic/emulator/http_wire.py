@@ -7,9 +7,11 @@ headers (``Content-Length``, ``Transfer-Encoding: chunked``, ``Connection``) are
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _HEAD_END = b"\r\n\r\n"
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 _REASONS = {200: "OK", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 
@@ -25,6 +27,11 @@ class Message:
     body: bytes  # as received (still chunk-encoded if it was)
 
     @property
+    def informational(self) -> bool:
+        """A 1xx response: a final one follows."""
+        return _status(self.start_line).startswith("1")
+
+    @property
     def raw(self) -> bytes:
         return self.head + self.body
 
@@ -37,11 +44,16 @@ class Message:
 
 
 async def read_message(
-    reader: asyncio.StreamReader, *, response_to: str | None = None
+    reader: asyncio.StreamReader,
+    *,
+    response_to: str | None = None,
+    send_continue: Callable[[], None] | None = None,
 ) -> Message | None:
     """The next whole message, or None if the peer closed before sending anything.
 
     ``response_to``: the request method when reading a response (a HEAD response has no body).
+    ``send_continue``: called before reading the body of a request that expects
+    ``100-continue`` (curl does for bodies over 1 KiB, and would otherwise wait a second).
     """
     try:
         head = await reader.readuntil(_HEAD_END)
@@ -59,6 +71,8 @@ async def read_message(
             raise FramingError(f"malformed header line {line!r}")
         headers[name.strip().lower()] = value.strip()
     start_line = lines[0]
+    if send_continue is not None and headers.get("expect", "").lower() == "100-continue":
+        send_continue()
     body = await _read_body(reader, start_line, headers, response_to)
     return Message(start_line, headers, head, body)
 
@@ -82,8 +96,13 @@ async def _read_body(
     return b"" if response_to is None else await reader.read()
 
 
+def _status(start_line: str) -> str:
+    parts = start_line.split(" ", 2)
+    return parts[1] if len(parts) > 1 else ""
+
+
 def _bodiless_response(start_line: str, method: str) -> bool:
-    status = start_line.split(" ", 2)[1] if start_line.count(" ") else ""
+    status = _status(start_line)
     return method == "HEAD" or status.startswith("1") or status in ("204", "304")
 
 

@@ -18,6 +18,7 @@ import uuid
 from .errors import GENERIC_SERVER_ERROR, GENERIC_SERVER_MESSAGE
 from .faults import FaultKind, FaultRegistry
 from .http_wire import (
+    CONTINUE,
     FramingError,
     Message,
     read_message,
@@ -69,7 +70,11 @@ class _Upstream:
             self.close()
             self._reader, self._writer = await asyncio.open_connection(*self._address)
         self._writer.write(request.raw)
-        response = await read_message(self._reader, response_to=request_method(request))
+        method = request_method(request)
+        response = await read_message(self._reader, response_to=method)
+        while response is not None and response.informational:
+            # The client already had its 100 Continue from the proxy.
+            response = await read_message(self._reader, response_to=method)
         if response is None or response.wants_close:
             self.close()
         return response
@@ -129,7 +134,7 @@ class FaultProxy:
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, upstream: _Upstream
     ) -> bool:
         """Serve one request; returns whether the connection stays open."""
-        request = await read_message(reader)
+        request = await read_message(reader, send_continue=lambda: writer.write(CONTINUE))
         if request is None:
             return False
         plan = self._faults.plan(request.body)
