@@ -72,26 +72,26 @@ A fault rule is ``TARGET:KIND[=SECONDS][:times=N|:always]``::
 Kinds, what the client sees, and whether the request is processed (processed = its write is
 committed, so retrying a processed mutation does it twice; not processed = nothing changed):
 
-==================  =============================================================  =========
-kind                on the wire                                                    processed
-==================  =============================================================  =========
-``latency=S``       waits S seconds, then the normal answer                        yes
-``http500``         ``500`` (``502``, ``503`` likewise), ``text/html`` page,       no
-``http502``         connection kept open
+====================  =============================================================  =========
+kind                  on the wire                                                    processed
+====================  =============================================================  =========
+``latency=S``         waits S seconds, then the normal answer                        yes
+``http500``           ``500`` (``502``, ``503`` likewise), ``text/html`` page,       no
+``http502``           connection kept open
 ``http503``
-``graphql-error``   ``200``, ``{"errors":[{"extensions":{"code":                   no
-                    "GenericServerError","id":"<uuid4>"},"message":"there was an
-                    internal error while serving your request"}]}``
-``reset-before``    TCP RST (``SO_LINGER`` 0), no response (httpx: ``ReadError``)  no
-``reset-after``     TCP RST after the request was executed (httpx: ``ReadError``)  yes
-``truncated``       the real status and headers with ``Content-Length`` of the     yes
-                    full body, half the body, then FIN (httpx:
-                    ``RemoteProtocolError``)
-``not-json``        ``200``, ``text/html`` body that is not JSON                   yes
-``timeout=S``       no response for S seconds, then FIN (a client with a shorter   no
-                    timeout sees ``ReadTimeout``; else ``RemoteProtocolError``)
-``timeout-after=S`` executes the request, then the same hang and FIN               yes
-==================  =============================================================  =========
+``graphql-error``     ``200``, ``{"errors":[{"extensions":{"code":                   no
+                      "GenericServerError","id":"<uuid4>"},"message":"there was an
+                      internal error while serving your request"}]}``
+``reset-before``      TCP RST (``SO_LINGER`` 0), no response (httpx: ``ReadError``)  no
+``reset-after``       TCP RST after the request was executed (httpx: ``ReadError``)  yes
+``truncated``         the real status and headers with ``Content-Length`` of the     yes
+                      full body, half the body, then FIN (httpx:
+                      ``RemoteProtocolError``)
+``not-json``          ``200``, ``text/html`` body that is not JSON                   yes
+``timeout=S``         no response for S seconds, then FIN (a client with a shorter   no
+                      timeout sees ``ReadTimeout``; else ``RemoteProtocolError``)
+``timeout-after=S`  ` executes the request, then the same hang and FIN               yes
+====================  =============================================================  =========
 
 From Python: ``start(faults=["createTenant:reset-after", Fault.make("*", "latency", 0.05,
 None)])`` arms rules from the start; on a running emulator ``emu.faults`` is a thread-safe
