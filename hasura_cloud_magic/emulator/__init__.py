@@ -90,7 +90,7 @@ kind                  on the wire                                               
 ``not-json``          ``200``, ``text/html`` body that is not JSON                   yes
 ``timeout=S``         no response for S seconds, then FIN (a client with a shorter   no
                       timeout sees ``ReadTimeout``; else ``RemoteProtocolError``)
-``timeout-after=S`  ` executes the request, then the same hang and FIN               yes
+``timeout-after=S``   executes the request, then the same hang and FIN               yes
 ====================  =============================================================  =========
 
 From Python: ``start(faults=["createTenant:reset-after", Fault.make("*", "latency", 0.05,
