@@ -47,7 +47,9 @@ class ConflictSafeWriter:
         max_attempts: int = 50,
         base: TenantEnv | None = None,
     ) -> None:
-        """``base``: the env as already read (saves the first read)."""
+        """``base``: the env the edits were decided on (the page a person looked at, the
+        plan a fleet command showed). A key changed since then, differently, is a conflict.
+        Without it, the first read is the base."""
         self.cloud, self.tenant_id, self.max_attempts = cloud, tenant_id, max_attempts
         self.pending = edits
         self.outcome = WriteOutcome()

@@ -31,12 +31,14 @@ def tenant(cloud: HasuraCloud) -> Iterator[uuid.UUID]:
 def run_in_threads(
     cloud: HasuraCloud, tenant: uuid.UUID, edits: list[EnvEdits]
 ) -> list[WriteOutcome]:
+    """Each writer decided its edit on the same snapshot (as people looking at one page)."""
     outcomes: list[WriteOutcome | None] = [None] * len(edits)
     start = threading.Barrier(len(edits))
+    snapshot = cloud.get_env(tenant)
 
     def write(index: int) -> None:
         with HasuraCloud(cloud.settings) as own:  # one client per writer, as separate people
-            writer = ConflictSafeWriter(own, tenant, edits[index], max_attempts=200)
+            writer = ConflictSafeWriter(own, tenant, edits[index], max_attempts=200, base=snapshot)
             start.wait()
             outcomes[index] = writer.run()
 

@@ -1,4 +1,4 @@
-"""Every fault kind × every operation class, through the facade against the faulty emulator.
+"""Every fault kind x every operation class, through the facade against the faulty emulator.
 
 What the user is told, and what the server holds afterwards: reads recover by retrying; a
 mutation is never retried once it may have arrived, so a processed one exists exactly once
