@@ -26,7 +26,7 @@ from hasura_cloud_magic.env_plan import (
 from hasura_cloud_magic.env_vars import MASK, TenantEnv
 from hasura_cloud_magic.errors import HashConflictError
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
-from hasura_cloud_magic.widgets.guard import FormStatus, guarded
+from hasura_cloud_magic.widgets.guard import FormStatus, SecretFreeText, guarded
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -54,7 +54,7 @@ class ConflictChoice:
         self.box.add_class("hcm-conflict")
 
 
-class EnvEditor(widgets.VBox):  # type: ignore[misc]
+class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
     """Edit one project's env vars safely. Drive it with ``.rows``, ``.save_button.click()``."""
 
     def __init__(self, cloud: HasuraCloud, tenant_id: uuid.UUID, project_name: str) -> None:
@@ -99,12 +99,6 @@ class EnvEditor(widgets.VBox):  # type: ignore[misc]
     def __repr__(self) -> str:
         keys = len(self.rows.rows)
         return f"EnvEditor(project={self.project_name!r}, {keys} variables; values not shown)"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------ actions
 

@@ -38,6 +38,17 @@ class FormStatus(widgets.HTML):  # type: ignore[misc]
         self.kind, self.text, self.value = "info", "", ""
 
 
+class SecretFreeText:
+    """Mixin for root widgets: the ``text/plain`` saved in the notebook is the widget's own
+    ``repr`` (which names no value), not ipywidgets' dump of every child's ``value``."""
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        bundle: dict[str, Any] | None = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle
+
+
 def guarded(status: FormStatus, action: Callable[..., None]) -> Callable[..., None]:
     """``action`` as a widget callback that never raises: errors go to ``status``."""
 

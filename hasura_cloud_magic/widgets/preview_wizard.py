@@ -13,7 +13,6 @@ import os
 import threading
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import ipywidgets as widgets
 
@@ -23,7 +22,7 @@ from hasura_cloud_magic.errors import ConfigurationError
 from hasura_cloud_magic.names import name_problem
 from hasura_cloud_magic.preview_apps import POLL_INTERVAL_SECONDS, PreviewProgress, follow
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
-from hasura_cloud_magic.widgets.guard import FormStatus, guarded
+from hasura_cloud_magic.widgets.guard import FormStatus, SecretFreeText, guarded
 from hasura_cloud_magic.widgets.progress_view import ProgressView
 
 Runner = Callable[[Callable[[], None]], None]
@@ -45,7 +44,7 @@ def _text(description: str, value: str = "", placeholder: str = "") -> widgets.T
     )
 
 
-class PreviewWizard(widgets.VBox):  # type: ignore[misc]
+class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
     """Drive it with the step widgets' ``.value`` and ``next_button.click()``."""
 
     def __init__(
@@ -160,12 +159,6 @@ class PreviewWizard(widgets.VBox):  # type: ignore[misc]
 
     def __repr__(self) -> str:
         return f"PreviewWizard(step={STEPS[self.step_index]!r}; no values shown)"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------ steps
 

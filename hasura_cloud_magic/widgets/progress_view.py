@@ -6,12 +6,12 @@ Serves the wizard and ``%hasura preview create|status --wait`` in Jupyter alike.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 import ipywidgets as widgets
 
 from hasura_cloud_magic.preview_apps import DEPLOYMENT_TASKS, PreviewProgress
 from hasura_cloud_magic.results import PreviewStatus
+from hasura_cloud_magic.widgets.guard import SecretFreeText
 
 _MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
 _CREATION_STEPS = 2  # the creation job: running, then success
@@ -22,7 +22,7 @@ def _steps_done(progress: PreviewProgress) -> int:
     return creation + progress.done_count
 
 
-class ProgressView(widgets.VBox):  # type: ignore[misc]
+class ProgressView(SecretFreeText, widgets.VBox):  # type: ignore[misc]
     """Call :meth:`update` with each new state; shows the last one."""
 
     def __init__(self) -> None:
@@ -74,9 +74,3 @@ class ProgressView(widgets.VBox):  # type: ignore[misc]
 
     def __repr__(self) -> str:
         return f"ProgressView({self.last.headline() if self.last else 'live'})"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is not None:
-            bundle["text/plain"] = repr(self)
-        return bundle  # type: ignore[no-any-return]
