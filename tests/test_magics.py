@@ -622,3 +622,16 @@ def test_placeholders_let_loops_and_secrets_stay_out_of_the_source(
     assert run(ip, f"%hasura env show {project.name} --reveal")["API_KEY"] == (
         "rotated value kept out of the cell"
     )
+
+
+def test_feedback_zero_keeps_only_results_and_warnings(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(ip, "%config HasuraMagics.feedback = 0")
+    name = unique("quiet")
+    created = run(ip, f"%hasura create --cloud aws --region us-east-2 --name {name}")
+    assert created.name == name
+    assert "✔ Created project" not in capsys.readouterr().out  # the result itself still shows
+    run(ip, "%config HasuraMagics.feedback = 1")
+    run(ip, f"%hasura delete {name} --yes")
+    assert f"✔ Deleted project {name}" in capsys.readouterr().out

@@ -135,9 +135,21 @@ def browser(lab: Lab) -> Iterator[Any]:
         chromium.close()
 
 
+def _screenshot_folder() -> Path:
+    return Path(os.environ.get("HCM_SCREENSHOTS", Path.cwd() / "out" / "screenshots"))
+
+
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
-    """Where the form screenshots go (printed in the test report)."""
-    folder = Path(os.environ.get("HCM_SCREENSHOTS", Path.cwd() / "out" / "screenshots"))
+    """Where the form screenshots go (named in the run's summary)."""
+    folder = _screenshot_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say where the form screenshots are, in every run's summary."""
+    folder = _screenshot_folder()
+    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    if shots:
+        terminalreporter.write_line(f"form screenshots: {', '.join(str(s) for s in shots)}")
