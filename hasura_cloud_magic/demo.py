@@ -83,7 +83,7 @@ def tour(cloud: HasuraCloud) -> None:
     steps = ", ".join(f"{t.name}={t.task_events[0].event_type}" for t in deployment.tasks)
     say(f"7. deployment {deployment.status}: {steps}")
 
-    preview = cloud.get_project(creation.project_id or uuid.uuid4())
+    preview = cloud.get_project(creation.project_id) if creation.project_id else None
     for project in (preview, cloud.find_project_by_name(name)):
         if project is not None and project.tenant is not None:
             cloud.delete_tenant(project.tenant.id)

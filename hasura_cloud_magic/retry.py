@@ -52,7 +52,6 @@ class RetryPolicy:
 
 
 DEFAULT_RETRY = RetryPolicy()
-NO_RETRIES = RetryPolicy(attempts=1)
 
 
 def is_retryable(error: HasuraCloudError, *, mutation: bool) -> bool:

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.env_plan import (
     Conflict,
+    EnvDiff,
     EnvEdits,
     apply_change,
     plan_change,
@@ -145,7 +146,7 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         decided = {c.conflict.key for c in self.choices if c.choice.value == MINE}
         return resolve(self.rows.edits(), [c.conflict for c in self.choices], decided)
 
-    def _diff(self) -> Any:
+    def _diff(self) -> EnvDiff | None:
         problems = self.rows.problems()
         undecided = [c.conflict.key for c in self.choices if c.choice.value is None]
         if problems:
