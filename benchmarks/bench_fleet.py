@@ -12,7 +12,7 @@ from hasura_cloud_magic import fleet
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.emulator import start
 from hasura_cloud_magic.env_plan import EnvEdits
-from hasura_cloud_magic.settings import ClientSettings
+from hasura_cloud_magic.settings import DEFAULT_FLEET_CONCURRENCY, ClientSettings
 from hasura_cloud_magic.targets import resolve_glob
 
 PROJECTS = 200
@@ -23,14 +23,14 @@ ROUND_TRIPS = 2  # read the env (plan), write it (apply)
 def _timed_change(cloud: HasuraCloud, value: str, concurrency: int) -> float:
     started = time.perf_counter()
     targets = resolve_glob(cloud, "fleet-*")
-    plan = fleet.plan_change(cloud, targets, EnvEdits({"ROTATED": value}), concurrency=concurrency)
-    result = fleet.apply_plan(cloud, plan, concurrency=concurrency)
+    plan = fleet.plan_fleet(cloud, targets, EnvEdits({"ROTATED": value}), concurrency=concurrency)
+    result = fleet.apply_fleet(cloud, plan, concurrency=concurrency)
     assert result.count(fleet.APPLIED) == PROJECTS, result.summary()
     return time.perf_counter() - started
 
 
 def measure() -> list[Figure]:
-    concurrency = fleet.DEFAULT_CONCURRENCY
+    concurrency = DEFAULT_FLEET_CONCURRENCY
     with start(step_seconds=0) as emulator:
         settings = ClientSettings(emulator.endpoint, emulator.token)
         with HasuraCloud(settings) as cloud:

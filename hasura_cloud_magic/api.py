@@ -42,24 +42,14 @@ from hasura_cloud_client import (
 )
 
 from hasura_cloud_magic import error_mapping
+from hasura_cloud_magic.documents import Operation
 from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_value
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerError
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
-from hasura_cloud_magic.settings import ClientSettings
+from hasura_cloud_magic.settings import DEFAULT_PREVIEW_PLACEMENT, ClientSettings
 
 T = TypeVar("T")
 Id = str | uuid.UUID
-
-_MUTATIONS = frozenset(
-    {
-        "CreateTenant",
-        "DeleteTenant",
-        "UpdateTenantEnv",
-        "DeleteTenantEnv",
-        "UpdateTenantName",
-        "CreateGitHubPreviewApp",
-    }
-)
 
 
 def parse_id(value: Id, what: str = "id") -> uuid.UUID:
@@ -233,9 +223,9 @@ class HasuraCloud:
         branch: str,
         directory: str,
         github_token: str,
-        cloud: str = "aws",
-        region: str = "us-east-2",
-        plan: str = "cloud_free",
+        cloud: str = DEFAULT_PREVIEW_PLACEMENT.cloud,
+        region: str = DEFAULT_PREVIEW_PLACEMENT.region,
+        plan: str = DEFAULT_PREVIEW_PLACEMENT.plan,
         envs: Mapping[str, str] | None = None,
     ) -> uuid.UUID:
         """Queue a preview app from a GitHub branch; returns the creation job's id."""
@@ -281,27 +271,34 @@ class HasuraCloud:
 
     def execute(
         self,
-        document: str,
+        document: str | Operation,
         variables: Mapping[str, Any] | None = None,
         operation_name: str | None = None,
     ) -> dict[str, Any]:
-        """Run any GraphQL document; returns its ``data``. Errors map as for the typed calls."""
-        is_mutation = _is_mutation(document, operation_name)
-        label = operation_name or ("mutation" if is_mutation else "query")
+        """Run any GraphQL document (text, or an :class:`Operation` parsed already); returns
+        its ``data``. Errors map as for the typed calls; a mutation is never retried."""
+        operation = (
+            document
+            if isinstance(document, Operation)
+            else Operation.parse(document, operation_name)
+        )
+        label = operation.name or ("mutation" if operation.is_mutation else "query")
 
         def send() -> dict[str, Any]:
             response = self._client.execute(
-                document, operation_name=operation_name, variables=dict(variables or {})
+                operation.document,
+                operation_name=operation.name,
+                variables=dict(variables or {}),
             )
             return self._client.get_data(response) or {}
 
-        return self._call(label, send, mutation=is_mutation)
+        return self._call(label, send, mutation=operation.is_mutation)
 
     # ------------------------------------------------------------ plumbing
 
     def _call(self, operation: str, send: Callable[[], T], *, mutation: bool | None = None) -> T:
         """Send, map failures to our errors, and retry what the policy (retry.py) allows."""
-        is_mutation = operation in _MUTATIONS if mutation is None else mutation
+        is_mutation = error_mapping.is_mutation(operation) if mutation is None else mutation
         for attempt in range(self.retry.attempts):
             try:
                 return send()
@@ -338,26 +335,6 @@ def _required(value: T | None, operation: str) -> T:
 
 def _tenant_env(tenant_id: uuid.UUID, fields: TenantEnvFields) -> TenantEnv:
     return TenantEnv.from_api(str(tenant_id), fields.hash, fields.env_vars)
-
-
-def _is_mutation(document: str, operation_name: str | None) -> bool:
-    """Whether the operation to run is a mutation; a syntax error is the caller's mistake."""
-    from graphql import GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
-
-    try:
-        parsed = parse(document)
-    except GraphQLSyntaxError as exc:
-        raise InvalidInputError(f"GraphQL syntax error: {exc.message} {_where(exc)}") from None
-    operations = [d for d in parsed.definitions if isinstance(d, OperationDefinitionNode)]
-    chosen = [op for op in operations if operation_name in (None, op.name and op.name.value)]
-    if not chosen:
-        raise InvalidInputError(f"no operation named {operation_name!r} in the document")
-    return chosen[0].operation == OperationType.MUTATION
-
-
-def _where(exc: Exception) -> str:
-    locations = getattr(exc, "locations", None) or []
-    return f"(line {locations[0].line}, column {locations[0].column})" if locations else ""
 
 
 def _cloud(name: str) -> cloud_enum:

@@ -1,23 +1,53 @@
-"""Everything the user sees goes through here: messages, tables, JSON views.
+"""Renderables: everything the user sees is one of these, in text and in HTML.
 
 Each object has a plain-text ``__repr__`` (terminal IPython, saved ``text/plain``) and an
-HTML ``_repr_html_`` (Jupyter) that say the same thing; HTML is always escaped.
+HTML ``_repr_html_`` (Jupyter) that say the same thing; HTML is always escaped. The magics,
+the results and the forms all render through here, so colours, task marks and the mask are
+defined once. This module imports nothing of ours.
 """
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
-import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "COLOURS",
+    "MASK",
+    "NORMAL",
+    "QUIET",
+    "TASK_MARKS",
+    "VERBOSE",
+    "CardView",
+    "Fields",
+    "JsonView",
+    "Message",
+    "Preformatted",
+    "Table",
+    "TableView",
+    "did_you_mean",
+]
 
 #: feedback levels (``%config HasuraMagics.feedback``)
 QUIET, NORMAL, VERBOSE = 0, 1, 2
 
-_ICONS = {"info": "", "success": "✔ ", "warning": "⚠ "}
-_COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700"}
+#: What stands in for an env value that was not revealed.
+MASK = "••••••"
+#: One colour per kind of message, in the forms as in the magics' output.
+COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700", "error": "#cf222e"}
+_ICONS = {"info": "", "success": "✔ ", "warning": "⚠ ", "error": "✘ "}
+#: The mark of a job's task in each state (preview apps).
+TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' Did you mean X?' for a close match, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" Did you mean {close[0]!r}?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -32,7 +62,7 @@ class Message:
 
     def _repr_html_(self) -> str:
         return (
-            f'<span class="hcm-message hcm-{self.kind}" style="color:{_COLOURS[self.kind]}">'
+            f'<span class="hcm-message hcm-{self.kind}" style="color:{COLOURS[self.kind]}">'
             f"{html.escape(repr(self))}</span>"
         )
 
@@ -127,102 +157,27 @@ class JsonView:
         return json.dumps(self.data, indent=2, sort_keys=False, default=str)
 
 
-class LiveDisplay(Protocol):
-    """Something shown once and then kept current as a job moves on."""
+class TableView:
+    """Text and HTML from :meth:`table` (a result that is rows)."""
 
-    def update(self, item: object) -> None: ...
+    def table(self) -> Table:
+        raise NotImplementedError
 
+    def __repr__(self) -> str:
+        return repr(self.table())
 
-@dataclass
-class _PrintedLines:
-    """Terminal: the first line of each new state, as a plain log."""
-
-    display: Callable[[object], None]
-    last: str = ""
-
-    def update(self, item: object) -> None:
-        line = repr(item).splitlines()[0] if repr(item) else ""
-        if line != self.last:
-            self.last = line
-            self.display(Message(line))
+    def _repr_html_(self) -> str:
+        return self.table()._repr_html_()
 
 
-class Tally(Protocol):
-    """Progress over a known number of items (fleet changes)."""
+class CardView:
+    """Text and HTML from :meth:`card` (a result that is one object)."""
 
-    def advance(self, text: str) -> None: ...
+    def card(self) -> Fields:
+        raise NotImplementedError
 
+    def __repr__(self) -> str:
+        return repr(self.card())
 
-@dataclass
-class _PrintedTally:
-    display: Callable[[object], None]
-    total: int
-    done: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def advance(self, text: str) -> None:  # called from worker threads
-        with self.lock:
-            self.done += 1
-            self.display(Message(f"[{self.done}/{self.total}] {text}"))
-
-
-class _BarTally:
-    """Jupyter: a progress bar and the last line, updated in place."""
-
-    def __init__(self, total: int, display: Callable[[object], None]) -> None:
-        import ipywidgets as widgets
-
-        self.bar = widgets.IntProgress(value=0, min=0, max=total)
-        self.label = widgets.Label(f"0/{total}")
-        self.total = total
-        self.lock = threading.Lock()
-        display(widgets.HBox([self.bar, self.label]))
-
-    def advance(self, text: str) -> None:  # called from worker threads
-        with self.lock:
-            self.bar.value += 1
-            self.label.value = f"{self.bar.value}/{self.total} {text}"
-
-
-@dataclass
-class Output:
-    """Where commands send what they have to say, honouring the feedback level."""
-
-    display: Callable[[object], None]
-    feedback: Callable[[], int] = field(default=lambda: NORMAL)
-    rich: Callable[[], bool] = field(default=lambda: False)
-
-    def info(self, text: str, *, level: int = NORMAL) -> None:
-        if self.feedback() >= level:
-            self.display(Message(text))
-
-    def success(self, text: str) -> None:
-        if self.feedback() >= NORMAL:
-            self.display(Message(text, "success"))
-
-    def warning(self, text: str) -> None:
-        self.display(Message(text, "warning"))
-
-    def show(self, item: object) -> None:
-        self.display(item)
-
-    def tally(self, total: int) -> Tally:
-        """Progress over ``total`` items: a bar in Jupyter, a line per item elsewhere."""
-        return _BarTally(total, self.display) if self.rich() else _PrintedTally(self.display, total)
-
-    def progress(self) -> LiveDisplay:
-        """A view that follows a preview app: a live widget in Jupyter, lines elsewhere."""
-        if not self.rich():
-            return _PrintedLines(self.display)
-        from hasura_cloud_magic.widgets.progress_view import ProgressView  # ipywidgets: here
-
-        view = ProgressView()
-        self.display(view)
-        return view
-
-
-def ipython_display(item: object) -> None:
-    """``IPython.display.display``, imported when first needed."""
-    from IPython.display import display
-
-    display(item)  # type: ignore[no-untyped-call]
+    def _repr_html_(self) -> str:
+        return self.card()._repr_html_()

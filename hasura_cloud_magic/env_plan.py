@@ -1,8 +1,9 @@
-"""Env changes as a plan: what would be added, changed and removed, then applied safely.
+"""Env changes as a plan: what would be added, changed and removed; edits and conflicts.
 
-The protocol every real client follows: read the env and its hash, write with that hash,
-and use the hash each write returns for the next one. Nothing is sent when nothing changes
-(the real API is believed to refuse no-op updates).
+Planning reads nothing and writes nothing: :func:`plan_change` compares wanted edits with an
+env already read, :func:`rebase` carries edits over to a newer env, :func:`resolve` adds the
+conflicts a person settled. Writing is ``env_writer``'s (one rule for every entry point).
+Nothing is sent when nothing changes (the real API is believed to refuse no-op updates).
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import Table
-from hasura_cloud_magic.env_vars import MASK, TenantEnv
-from hasura_cloud_magic.errors import HasuraCloudError, PartiallyAppliedError, UsageError
+from hasura_cloud_magic.display import MASK, Table, TableView
+from hasura_cloud_magic.env_vars import TenantEnv
+from hasura_cloud_magic.errors import UsageError
+
+__all__ = ["Conflict", "EnvDiff", "EnvEdits", "plan_change", "rebase", "resolve"]
 
 
 @dataclass(frozen=True, repr=False)
-class EnvDiff:
+class EnvDiff(TableView):
     """The effect of a change on one env. Values are held for writing, never displayed."""
 
     added: tuple[str, ...] = ()
@@ -62,12 +64,6 @@ class EnvDiff:
         ]
         return Table(("key", "change", "value"), sorted(rows), self.title)
 
-    def __repr__(self) -> str:
-        return repr(self.table())
-
-    def _repr_html_(self) -> str:
-        return self.table()._repr_html_()
-
 
 def plan_change(
     current: TenantEnv, set_values: Mapping[str, str], unset_keys: Iterable[str] = ()
@@ -86,28 +82,6 @@ def plan_change(
         not_set=tuple(sorted(k for k in unset if k not in values)),
         writes={k: v for k, v in set_values.items() if values.get(k) != v},
     )
-
-
-def apply_change(cloud: HasuraCloud, current: TenantEnv, diff: EnvDiff) -> TenantEnv:
-    """Write ``diff`` against ``current`` (its hash), chaining hashes; sends nothing if empty.
-
-    A HashConflictError on the first write means nothing changed. Writes and removals are
-    two calls; if the removal fails after the write landed, the error says so.
-    """
-    env = current
-    if diff.writes:
-        env = cloud.update_env(current.tenant_id, current.hash, diff.writes)
-    if diff.removed:
-        try:
-            env = cloud.delete_env(env.tenant_id, env.hash, diff.removed)
-        except HasuraCloudError as error:
-            if env is current:
-                raise
-            raise PartiallyAppliedError(
-                f"{', '.join(diff.added + diff.changed)} were written, but removing "
-                f"{', '.join(diff.removed)} failed: {error}"
-            ) from error
-    return env
 
 
 # ---------------------------------------------------------------- concurrent edits

@@ -16,7 +16,6 @@ from typing import Any
 from hasura_cloud_magic.errors import InvalidInputError
 
 ENV_KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-MASK = "••••••"
 #: Keys Hasura Cloud manages: the API refuses to set or delete them (reference: issue #6797).
 PLATFORM_MANAGED_KEYS = frozenset(
     {"HASURA_GRAPHQL_METADATA_DATABASE_URL", "HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE"}
@@ -72,10 +71,6 @@ class TenantEnv:
     @property
     def keys(self) -> list[str]:
         return sorted(self.values)
-
-    def masked(self) -> dict[str, str]:
-        """KEY → mask, for display."""
-        return {key: MASK for key in self.keys}
 
     def __repr__(self) -> str:
         return f"TenantEnv(tenant_id={self.tenant_id!r}, hash={self.hash!r}, keys={self.keys!r})"

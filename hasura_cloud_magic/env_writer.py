@@ -1,10 +1,25 @@
-"""Apply env edits safely when others write at the same time: rebase, never overwrite.
+"""The one way env vars are written: hash-checked, and never overwriting someone else.
 
-A :class:`ConflictSafeWriter` reads the env, writes with that hash, and on a stale hash
-reads again and carries its edits over (``env_plan.rebase``): edits to keys nobody else
-touched are retried, an edit someone else already made is dropped, and a key someone else
-changed differently is *lost* — left as they set it, and reported. One API call per
-:meth:`step`, so tests can interleave writers in any order.
+**The rule**, the same for ``%hasura env set|unset|copy`` (one project or ``--projects``),
+the env editor's Save, and :func:`apply_edits` from Python:
+
+1. Edits are decided on a *base*: the env as read (and shown) before writing.
+2. Each write quotes the hash of the env it was decided on. Set values and removals are two
+   calls, the second quoting the hash the first returned.
+3. If the hash is stale (someone wrote first), the env is read again and the edits are
+   carried over (``env_plan.rebase``): an edit to a key nobody else changed is re-applied;
+   an edit someone else already made is dropped (nothing left to do); a key changed on both
+   sides, differently, is a **conflict**.
+4. A conflict is never overwritten silently. The line forms write nothing for that key,
+   keep the other keys' edits, and report it by key, never by value: one project raises
+   :class:`~hasura_cloud_magic.errors.EnvConflictError` (a notebook run stops), a fleet run
+   marks that project ``conflict``. The form stops before writing anything more and asks
+   the person, key by key (``on_conflict=ASK``).
+5. If a later call fails after an earlier one landed, the error is a
+   :class:`~hasura_cloud_magic.errors.PartiallyAppliedError` naming what landed.
+
+A :class:`ConflictSafeWriter` makes one API call per :meth:`step`, so tests can interleave
+writers in any order.
 """
 
 from __future__ import annotations
@@ -12,11 +27,23 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.env_plan import Conflict, EnvEdits, rebase
 from hasura_cloud_magic.env_vars import TenantEnv
-from hasura_cloud_magic.errors import HashConflictError, HasuraCloudError
+from hasura_cloud_magic.errors import (
+    EnvConflictError,
+    HashConflictError,
+    HasuraCloudError,
+    PartiallyAppliedError,
+)
+
+__all__ = ["ASK", "REPORT", "ConflictSafeWriter", "WriteOutcome", "apply_edits"]
+
+#: What a writer does on a conflict: write the rest and report it, or stop and ask.
+REPORT: Literal["report"] = "report"
+ASK: Literal["ask"] = "ask"
 
 
 @dataclass
@@ -27,6 +54,8 @@ class WriteOutcome:
     already: set[str] = field(default_factory=set)  # already so (someone else did it)
     lost: list[Conflict] = field(default_factory=list)
     attempts: int = 0
+    #: The hash was stale at least once: the edits were carried over to a newer env.
+    rebased: bool = False
 
     def summary(self) -> str:
         lost = ", ".join(c.key for c in self.lost)
@@ -46,25 +75,46 @@ class ConflictSafeWriter:
         *,
         max_attempts: int = 50,
         base: TenantEnv | None = None,
+        on_conflict: Literal["report", "ask"] = REPORT,
     ) -> None:
         """``base``: the env the edits were decided on (the page a person looked at, the
         plan a fleet command showed). A key changed since then, differently, is a conflict.
-        Without it, the first read is the base."""
+        Without it, the first read is the base. ``on_conflict``: :data:`REPORT` writes the
+        other edits and lists the conflict in ``outcome.lost``; :data:`ASK` stops at once,
+        leaving the other edits in :attr:`pending` and the conflicts in :attr:`asking`."""
         self.cloud, self.tenant_id, self.max_attempts = cloud, tenant_id, max_attempts
         self.pending = edits
         self.outcome = WriteOutcome()
+        self.on_conflict = on_conflict
+        self.asking: list[Conflict] = []
         self._base: TenantEnv | None = None
         self._stale = False
         if base is not None:
             self._adopt(base)
 
     @property
+    def base(self) -> TenantEnv | None:
+        """The env as last read or written: what the pending edits apply to."""
+        return self._base
+
+    @property
     def done(self) -> bool:
+        if self.asking:
+            return True
         return self._base is not None and not self._stale and self.pending.empty
 
     def run(self) -> WriteOutcome:
-        while not self.done:
-            self.step()
+        """Step until done; a failure after a write landed is a PartiallyAppliedError."""
+        try:
+            while not self.done:
+                self.step()
+        except HasuraCloudError as error:
+            if not self.outcome.written:
+                raise
+            landed = ", ".join(sorted(self.outcome.written))
+            raise PartiallyAppliedError(
+                f"{landed} were written, but the rest failed: {error}"
+            ) from error
         return self.outcome
 
     def step(self) -> None:
@@ -87,7 +137,10 @@ class ConflictSafeWriter:
         else:
             kept = wanted
         self.pending = _effective(remote, kept)
-        self.outcome.lost += conflicts
+        if conflicts and self.on_conflict == ASK:
+            self.asking = conflicts
+        else:
+            self.outcome.lost += conflicts
         self.outcome.already |= (
             _keys(wanted) - _keys(self.pending) - {conflict.key for conflict in conflicts}
         )
@@ -114,7 +167,7 @@ class ConflictSafeWriter:
         try:
             self._base = call(self._base)
         except HashConflictError:
-            self._stale = True
+            self._stale = self.outcome.rebased = True
             return False
         return True
 
@@ -129,3 +182,21 @@ def _effective(env: TenantEnv, edits: EnvEdits) -> EnvEdits:
         {k: v for k, v in edits.set_values.items() if env.values.get(k) != v},
         frozenset(k for k in edits.removed if k in env.values),
     )
+
+
+def apply_edits(cloud: HasuraCloud, base: TenantEnv, edits: EnvEdits) -> WriteOutcome:
+    """Write ``edits`` decided on ``base`` by the rule above; a conflict raises (after the
+    other keys were written) an EnvConflictError naming the keys."""
+    outcome = ConflictSafeWriter(cloud, uuid.UUID(base.tenant_id), edits, base=base).run()
+    if outcome.lost:
+        keys = tuple(conflict.key for conflict in outcome.lost)
+        applied = tuple(sorted(outcome.written))
+        raise EnvConflictError(
+            f"{', '.join(keys)} changed since it was read (by someone else, differently): "
+            f"left as they set it, nothing written for it"
+            + (f"; {', '.join(applied)} written" if applied else "")
+            + ". Read the env again and decide.",
+            keys=keys,
+            applied=applied,
+        )
+    return outcome

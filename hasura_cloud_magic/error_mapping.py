@@ -14,6 +14,7 @@ even for a bad token. The shapes recognised here are the real ones (reference §
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import httpx
 from hasura_cloud_client import (
@@ -37,26 +38,48 @@ _HIDDEN_FIELD = re.compile(
     r"""field ["'](?P<field>[^"']+)["'] not found in type: '(?P<root>\w+_root)'"""
 )
 _HASH_CONFLICT = re.compile(r"\bhash\b", re.IGNORECASE)
-_ENV_WRITES = frozenset({"UpdateTenantEnv", "DeleteTenantEnv"})
 
-# How to find out whether a mutation of unknown outcome landed.
-CHECK_HINTS = {
-    "CreateTenant": "look for the project (%hasura projects) before creating it again",
-    "CreateGitHubPreviewApp": "look for the app by name (%hasura projects --name NAME) "
-    "before creating it again",
-    "UpdateTenantEnv": "read the env again (%hasura env show TARGET) before retrying",
-    "DeleteTenantEnv": "read the env again (%hasura env show TARGET) before retrying",
-    "DeleteTenant": "check whether the project still exists (%hasura project TARGET)",
-    "UpdateTenantName": "check the project's name (%hasura project TARGET)",
+
+@dataclass(frozen=True)
+class Mutation:
+    """What the client must know of each mutation in ``queries/``."""
+
+    #: How to find out whether it landed when its outcome is unknown.
+    check: str
+    #: Quotes the env's hash: a refusal that mentions the hash is a HashConflictError.
+    env_write: bool = False
+
+
+#: Every mutation operation in ``queries/``, by operation name: the one list. A mutation is
+#: never retried after it may have been sent (retry.py), so one missing here would be
+#: retried as if it were a read; tests/contracts/test_mutations.py checks the list.
+MUTATIONS: dict[str, Mutation] = {
+    "CreateTenant": Mutation("look for the project (%hasura projects) before creating it again"),
+    "CreateGitHubPreviewApp": Mutation(
+        "look for the app by name (%hasura projects --name NAME) before creating it again"
+    ),
+    "UpdateTenantEnv": Mutation(
+        "read the env again (%hasura env show TARGET) before retrying", env_write=True
+    ),
+    "DeleteTenantEnv": Mutation(
+        "read the env again (%hasura env show TARGET) before retrying", env_write=True
+    ),
+    "DeleteTenant": Mutation("check whether the project still exists (%hasura project TARGET)"),
+    "UpdateTenantName": Mutation("check the project's name (%hasura project TARGET)"),
 }
-_DEFAULT_HINT = "read the current state before retrying"
+_DEFAULT_CHECK = "read the current state before retrying"
+
+
+def is_mutation(operation: str) -> bool:
+    """Whether ``operation`` (an operation name of ``queries/``) is a mutation."""
+    return operation in MUTATIONS
 
 
 def unknown_outcome(operation: str) -> str:
     """The sentence every error of a possibly-applied mutation ends with."""
-    return (
-        f"the change may or may not have been applied — {CHECK_HINTS.get(operation, _DEFAULT_HINT)}"
-    )
+    known = MUTATIONS.get(operation)
+    check = known.check if known else _DEFAULT_CHECK
+    return f"the change may or may not have been applied — {check}"
 
 
 # Failing before the request left the machine: a mutation cannot have been applied.
@@ -83,7 +106,8 @@ def from_graphql_error(
             error_id=str(error_id) if error_id else None,
             may_have_applied=mutation,
         )
-    if operation in _ENV_WRITES and _HASH_CONFLICT.search(error.message):
+    writes_env = operation in MUTATIONS and MUTATIONS[operation].env_write
+    if writes_env and _HASH_CONFLICT.search(error.message):
         return HashConflictError(error.message, code=code, operation=operation)
     return ApiError(error.message, code=code, operation=operation)
 

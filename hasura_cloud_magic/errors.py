@@ -4,14 +4,50 @@ All derive from :class:`HasuraCloudError`, whose ``str()`` is one short line mea
 person. None of them ever holds the access token, a GitHub token or an env value.
 
 The Hasura Cloud API answers HTTP 200 even when it refuses a request, so these are mapped
-from the GraphQL ``errors`` list (see :mod:`hasura_cloud_magic.api`), not from status codes.
+from the GraphQL ``errors`` list (see :mod:`hasura_cloud_magic.error_mapping`), not from
+status codes. The tree::
+
+    HasuraCloudError
+    ├── ConfigurationError        (also a ValueError) a setting is invalid or missing
+    ├── InvalidInputError         (also a ValueError) an argument is malformed; nothing sent
+    │   └── UsageError            a %hasura line is wrong
+    ├── ConfirmationRequired      a destructive command needs --yes; nothing changed
+    ├── AuthenticationError       token missing, invalid or without access
+    ├── ApiError                  the API refused; .code, .operation
+    │   └── HashConflictError     an env write quoted a stale hash; nothing written
+    ├── EnvConflictError          a key changed on both sides; nothing written for it
+    ├── PartiallyAppliedError     part of a change landed, part did not
+    ├── PreviewAppFailed          a preview app's job ended failed or skipped
+    ├── WaitTimeout               gave up waiting; the job goes on
+    ├── NotFoundError             no such project, tenant or job for this token
+    ├── ServerError               GenericServerError, HTTP 5xx, unreadable; .may_have_applied
+    └── TransportError            connection failed or timed out; .may_have_applied
 """
 
 from __future__ import annotations
 
+__all__ = [
+    "ApiError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "ConfirmationRequired",
+    "EnvConflictError",
+    "HashConflictError",
+    "HasuraCloudError",
+    "InvalidInputError",
+    "NotFoundError",
+    "PartiallyAppliedError",
+    "PreviewAppFailed",
+    "ServerError",
+    "TransportError",
+    "UsageError",
+    "WaitTimeout",
+]
+
 
 class HasuraCloudError(Exception):
-    """Base class: a request to Hasura Cloud (or its emulator) did not succeed."""
+    """Base class: something hasura-cloud-magic was asked to do did not happen (a refused
+    or failed request, a bad setting or argument, a missing confirmation)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -30,7 +66,11 @@ class InvalidInputError(HasuraCloudError, ValueError):
 
 
 class UsageError(InvalidInputError):
-    """A ``%hasura`` command line is wrong: unknown command or flag, missing argument..."""
+    """A ``%hasura`` command line is wrong: unknown command or flag, missing argument...
+
+    Not IPython's ``UsageError``: this one is a :class:`HasuraCloudError`, shown as one line
+    by the same handler as every other error of ours.
+    """
 
 
 class ConfirmationRequired(HasuraCloudError):
@@ -64,6 +104,21 @@ class HashConflictError(ApiError):
 
     Nothing was written. Read the env again (and its new hash) and re-apply the change.
     """
+
+
+class EnvConflictError(HasuraCloudError):
+    """Someone else changed these env keys, differently, since the change was decided.
+
+    Their value is kept and nothing was written for these keys (``keys``, never values);
+    edits to other keys were applied (``applied`` names them). See ``env_writer``.
+    """
+
+    def __init__(
+        self, message: str, *, keys: tuple[str, ...] = (), applied: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.keys = keys
+        self.applied = applied
 
 
 class PartiallyAppliedError(HasuraCloudError):

@@ -1,12 +1,13 @@
 """One env change across many projects: plan it, then apply it with bounded concurrency.
 
->>> plan = plan_change(cloud, targets, EnvEdits({"API_KEY": key}))  # reads every env
+>>> plan = plan_fleet(api, targets, EnvEdits({"API_KEY": key}))  # reads every env
 >>> print(plan)                                          # masked, per project
->>> result = apply_plan(cloud, plan, concurrency=8)      # hash-checked writes
->>> print(result)                                        # applied, unchanged, failed
+>>> result = apply_fleet(api, plan, concurrency=8)       # hash-checked writes
+>>> print(result)                                        # applied, unchanged, conflict, failed
 
-Each project is written with its own hash protocol (a ConflictSafeWriter seeded with the env
-the plan read), so a failure in one project never stops or corrupts the others, and running
+Each project is written by the rule of ``env_writer`` (a ConflictSafeWriter seeded with the
+env the plan read), so a failure in one project never stops or corrupts the others, a key
+someone else changed meanwhile is reported as ``conflict`` (never overwritten), and running
 the same change again converges: projects already done come out "unchanged".
 """
 
@@ -17,16 +18,27 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import Table
-from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits
-from hasura_cloud_magic.env_plan import plan_change as plan_env
+from hasura_cloud_magic.display import Table, TableView
+from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ConflictSafeWriter
-from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.errors import HasuraCloudError, InvalidInputError
 from hasura_cloud_magic.settings import DEFAULT_FLEET_CONCURRENCY
 from hasura_cloud_magic.targets import Target
 
-DEFAULT_CONCURRENCY = DEFAULT_FLEET_CONCURRENCY
+__all__ = [
+    "APPLIED",
+    "CONFLICT",
+    "FAILED",
+    "UNCHANGED",
+    "FleetPlan",
+    "FleetResult",
+    "ProjectPlan",
+    "ProjectResult",
+    "apply_fleet",
+    "plan_fleet",
+]
+
 APPLIED, UNCHANGED, FAILED, CONFLICT = "applied", "unchanged", "failed", "conflict"
 
 
@@ -41,7 +53,9 @@ class ProjectPlan:
 
 
 @dataclass(frozen=True, repr=False)
-class FleetPlan:
+class FleetPlan(TableView):
+    """What one env change would do to each project (values masked)."""
+
     edits: EnvEdits
     projects: tuple[ProjectPlan, ...]
 
@@ -55,22 +69,20 @@ class FleetPlan:
         ]
         return Table(("project", "plan (values masked)"), rows, "Plan")
 
-    def __repr__(self) -> str:
-        return repr(self.table())
-
-    def _repr_html_(self) -> str:
-        return self.table()._repr_html_()
-
 
 @dataclass(frozen=True)
 class ProjectResult:
+    """One project's outcome: applied, unchanged, conflict or failed, and why."""
+
     name: str
     status: str
     detail: str = ""
 
 
 @dataclass(repr=False)
-class FleetResult:
+class FleetResult(TableView):
+    """Every project's outcome, with a one-line summary of the counts."""
+
     results: list[ProjectResult] = field(default_factory=list)
 
     def count(self, status: str) -> int:
@@ -84,25 +96,19 @@ class FleetResult:
         rows = [[r.name, r.status, r.detail] for r in sorted(self.results, key=lambda r: r.name)]
         return Table(("project", "result", "detail"), rows, self.summary())
 
-    def __repr__(self) -> str:
-        return repr(self.table())
-
-    def _repr_html_(self) -> str:
-        return self.table()._repr_html_()
-
 
 def _pool(concurrency: int) -> ThreadPoolExecutor:
     if concurrency < 1:
-        raise HasuraCloudError(f"concurrency must be >= 1, got {concurrency}")
+        raise InvalidInputError(f"concurrency must be >= 1, got {concurrency}")
     return ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="hcm-fleet")
 
 
-def plan_change(
+def plan_fleet(
     cloud: HasuraCloud,
     targets: Sequence[Target],
     edits: EnvEdits,
     *,
-    concurrency: int = DEFAULT_CONCURRENCY,
+    concurrency: int = DEFAULT_FLEET_CONCURRENCY,
 ) -> FleetPlan:
     """Read every target's env (concurrently) and work out what the change would do."""
 
@@ -111,18 +117,18 @@ def plan_change(
             env = cloud.get_env(target.tenant_id)
         except HasuraCloudError as error:
             return ProjectPlan(target, error=str(error))
-        diff = plan_env(env, edits.set_values, edits.removed)
+        diff = plan_change(env, edits.set_values, edits.removed)
         return ProjectPlan(target, env, diff.without_values(target.name))
 
     with _pool(concurrency) as pool:
         return FleetPlan(edits, tuple(pool.map(plan_one, targets)))
 
 
-def apply_plan(
+def apply_fleet(
     cloud: HasuraCloud,
     plan: FleetPlan,
     *,
-    concurrency: int = DEFAULT_CONCURRENCY,
+    concurrency: int = DEFAULT_FLEET_CONCURRENCY,
     on_result: Callable[[ProjectResult], None] = lambda result: None,
 ) -> FleetResult:
     """Apply the plan project by project (concurrently); one failure never stops the rest."""
@@ -152,8 +158,3 @@ def _apply_one(cloud: HasuraCloud, project: ProjectPlan, edits: EnvEdits) -> Pro
     if not outcome.written:
         return ProjectResult(name, UNCHANGED, "already as asked (by someone else)")
     return ProjectResult(name, APPLIED, project.diff.summary())
-
-
-def run_sequentially(cloud: HasuraCloud, plan: FleetPlan) -> FleetResult:
-    """The same change, one project after another (for scripts that want no threads)."""
-    return apply_plan(cloud, plan, concurrency=1)

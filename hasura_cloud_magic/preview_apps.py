@@ -15,16 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hasura_cloud_client import GetDeploymentJobStatusJobsByPk, GetPreviewAppCreationStatusJobsByPk
-
 from hasura_cloud_magic.errors import NotFoundError, WaitTimeout
+from hasura_cloud_magic.settings import POLL_INTERVAL_SECONDS
 
 if TYPE_CHECKING:
+    from hasura_cloud_client import (
+        GetDeploymentJobStatusJobsByPk,
+        GetPreviewAppCreationStatusJobsByPk,
+    )
+
     from hasura_cloud_magic.api import HasuraCloud
 
 CREATION_FINAL = frozenset({"success", "failed", "skipped"})
 DEPLOYMENT_FINAL = frozenset({"success", "failed"})
-POLL_INTERVAL_SECONDS = 2.0  # the official action's cadence
 SKIPPED_MESSAGE = (
     "This preview app creation was skipped due to another preview app creation being scheduled."
 )

@@ -9,15 +9,42 @@ from __future__ import annotations
 
 import html
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from hasura_cloud_magic.display import Fields, Table
-from hasura_cloud_magic.env_vars import MASK
-from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.display import (
+    MASK,
+    TASK_MARKS,
+    CardView,
+    Fields,
+    JsonView,
+    Table,
+    TableView,
+)
+from hasura_cloud_magic.errors import ConfigurationError, UsageError
 from hasura_cloud_magic.preview_apps import PreviewProgress
+
+if TYPE_CHECKING:
+    from hasura_cloud_client import GetTenantDetailsTenantByPk, ProjectSummary
+
+    from hasura_cloud_magic.env_vars import TenantEnv
+
+__all__ = [
+    "CreatedProject",
+    "EnvComparison",
+    "EnvView",
+    "GraphQLResult",
+    "PreviewJob",
+    "PreviewStatus",
+    "Project",
+    "ProjectList",
+    "Region",
+    "RegionList",
+    "Tenant",
+    "TenantProject",
+]
 
 
 def _text(value: object) -> str:
@@ -28,21 +55,14 @@ def _text(value: object) -> str:
     return str(value)
 
 
-class _Card:
-    """Text and HTML from :meth:`card` (one object)."""
-
-    def card(self) -> Fields:
-        raise NotImplementedError
-
-    def __repr__(self) -> str:
-        return repr(self.card())
-
-    def _repr_html_(self) -> str:
-        return self.card()._repr_html_()
-
-
 @dataclass(frozen=True, repr=False)
-class Project(_Card):
+class Project(CardView):
+    """A project as ``%hasura projects`` and ``%hasura project`` return it.
+
+    ``id`` is the project id, ``tenant_id`` the id the env and delete calls take (None while
+    the project has no tenant); ``endpoint`` is the project's base URL.
+    """
+
     id: uuid.UUID
     name: str
     endpoint: str
@@ -52,8 +72,23 @@ class Project(_Card):
     cloud: str | None
     region: str | None
 
+    @classmethod
+    def from_api(cls, summary: ProjectSummary) -> Project:
+        tenant = summary.tenant
+        return cls(
+            id=summary.id,
+            name=summary.name,
+            endpoint=summary.endpoint,
+            plan=summary.plan_name,
+            created_at=summary.created_at,
+            tenant_id=tenant.id if tenant else None,
+            cloud=tenant.cloud if tenant else None,
+            region=tenant.region if tenant else None,
+        )
+
     @property
     def graphql_endpoint(self) -> str:
+        """The project's GraphQL URL (``<endpoint>/v1/graphql``)."""
         return f"{self.endpoint.rstrip('/')}/v1/graphql"
 
     def row(self) -> list[str]:
@@ -77,7 +112,7 @@ class Project(_Card):
         )
 
 
-class _Rows(Sequence[Any]):
+class _Rows(TableView, Sequence[Any]):
     """A list result: sequence access, a table view, ``to_dataframe()``."""
 
     columns: Sequence[str] = ()
@@ -103,22 +138,18 @@ class _Rows(Sequence[Any]):
     def table(self) -> Table:
         return Table(self.columns, [item.row() for item in self._items], self._title, self._limit)
 
-    def __repr__(self) -> str:
-        return repr(self.table())
-
-    def _repr_html_(self) -> str:
-        return self.table()._repr_html_()
-
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the rows (pandas is optional)."""
         try:
             import pandas  # type: ignore[import-untyped, unused-ignore]
         except ImportError:
-            raise HasuraCloudError("pandas is not installed: pip install pandas") from None
+            raise ConfigurationError("pandas is not installed: pip install pandas") from None
         return pandas.DataFrame([asdict(item) for item in self._items])
 
 
 class ProjectList(_Rows):
+    """Projects, as rows; ``.names()`` for a loop, ``.to_dataframe()`` for pandas."""
+
     columns = ("name", "tenant id", "cloud", "region", "plan", "endpoint")
 
     def names(self) -> list[str]:
@@ -127,6 +158,8 @@ class ProjectList(_Rows):
 
 @dataclass(frozen=True)
 class TenantProject:
+    """The project behind a tenant (``Tenant.project``)."""
+
     id: uuid.UUID
     name: str
     endpoint: str
@@ -134,7 +167,10 @@ class TenantProject:
 
 
 @dataclass(frozen=True, repr=False)
-class Tenant(_Card):
+class Tenant(CardView):
+    """A tenant as ``%hasura tenant`` returns it; ``project`` holds its project's id, name,
+    endpoint and plan (``t.project.endpoint``)."""
+
     id: uuid.UUID
     slug: str
     cloud: str
@@ -144,6 +180,21 @@ class Tenant(_Card):
     major_version: int
     created_at: datetime
     project: TenantProject
+
+    @classmethod
+    def from_api(cls, details: GetTenantDetailsTenantByPk) -> Tenant:
+        project = details.project
+        return cls(
+            id=details.id,
+            slug=details.slug,
+            cloud=details.cloud,
+            region=details.region,
+            fqdn=details.fqdn,
+            active=details.active,
+            major_version=details.major_version,
+            created_at=details.created_at,
+            project=TenantProject(project.id, project.name, project.endpoint, project.plan_name),
+        )
 
     def card(self) -> Fields:
         return Fields(
@@ -163,6 +214,8 @@ class Tenant(_Card):
 
 @dataclass(frozen=True)
 class Region:
+    """An active region of a cloud, with its NAT IP where the API gives one."""
+
     name: str
     cloud: str
     nat_ip: str | None
@@ -172,11 +225,13 @@ class Region:
 
 
 class RegionList(_Rows):
+    """Regions, as rows."""
+
     columns = ("cloud", "region", "NAT IP")
 
 
 @dataclass(frozen=True, repr=False)
-class EnvView(_Card):
+class EnvView(CardView):
     """A project's env: keys always; values only when revealed on purpose."""
 
     project: str
@@ -187,7 +242,7 @@ class EnvView(_Card):
 
     def __getitem__(self, key: str) -> str:
         if self.revealed_values is None:
-            raise HasuraCloudError("values are masked: use %hasura env show TARGET --reveal")
+            raise UsageError("values are masked: use %hasura env show TARGET --reveal")
         return self.revealed_values[key]
 
     def card(self) -> Fields:
@@ -197,7 +252,9 @@ class EnvView(_Card):
 
 
 @dataclass(frozen=True, repr=False)
-class CreatedProject(_Card):
+class CreatedProject(CardView):
+    """What ``%hasura create`` returns: the new tenant's id, the project's name and endpoint."""
+
     tenant_id: uuid.UUID
     name: str
     endpoint: str | None
@@ -207,9 +264,6 @@ class CreatedProject(_Card):
             f"Created project {self.name}",
             [("tenant id", str(self.tenant_id)), ("endpoint", _text(self.endpoint))],
         )
-
-
-_STATE_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
 
 
 @dataclass(frozen=True, repr=False)
@@ -251,8 +305,7 @@ class PreviewStatus:
 
     def __repr__(self) -> str:
         tasks = [
-            f"  {_STATE_MARKS.get(t.state, '?')} {t.name:<26} {t.state}"
-            for t in self.progress.tasks
+            f"  {TASK_MARKS.get(t.state, '?')} {t.name:<26} {t.state}" for t in self.progress.tasks
         ]
         facts = [f"  {name}: {value}" for name, value in self.facts()]
         return "\n".join([f"Preview app: {self.progress.headline()}", *tasks, *facts])
@@ -261,24 +314,21 @@ class PreviewStatus:
         p = self.progress
         total = max(len(p.tasks), 1)
         rows = "".join(
-            f"<tr class='hcm-task hcm-{t.state}'><td>{_STATE_MARKS.get(t.state, '?')}</td>"
+            f"<tr class='hcm-task hcm-{t.state}'><td>{TASK_MARKS.get(t.state, '?')}</td>"
             f"<td>{html.escape(t.name)}</td><td>{html.escape(t.label)}</td>"
             f"<td>{html.escape(t.state)}</td></tr>"
             for t in p.tasks
         )
-        facts = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(n)}</th><td>{html.escape(v)}</td></tr>"
-            for n, v in self.facts()
-        )
+        facts = Fields("", self.facts())._repr_html_()
         return (
             f"<div class='hcm-preview-status'><b>Preview app</b>: {html.escape(p.headline())}"
             f"<br><progress max='{total}' value='{p.done_count}'></progress>"
-            f"<table>{rows}</table><table>{facts}</table></div>"
+            f"<table>{rows}</table>{facts}</div>"
         )
 
 
 @dataclass(frozen=True, repr=False)
-class PreviewJob(_Card):
+class PreviewJob(CardView):
     """A queued preview app: the job id to follow."""
 
     job_id: uuid.UUID
@@ -295,7 +345,7 @@ class PreviewJob(_Card):
 
 
 @dataclass(frozen=True, repr=False)
-class EnvComparison:
+class EnvComparison(TableView):
     """Two projects' env keys side by side: only in A, only in B, same, different (masked)."""
 
     a: str
@@ -306,9 +356,8 @@ class EnvComparison:
     different: tuple[str, ...]
 
     @classmethod
-    def of(
-        cls, a: str, a_values: Mapping[str, str], b: str, b_values: Mapping[str, str]
-    ) -> EnvComparison:
+    def from_api(cls, a: str, env_a: TenantEnv, b: str, env_b: TenantEnv) -> EnvComparison:
+        a_values, b_values = env_a.values, env_b.values
         both = set(a_values) & set(b_values)
         return cls(
             a,
@@ -332,8 +381,9 @@ class EnvComparison:
         ]
         return Table(("key", "comparison"), sorted(rows), f"{self.a} vs {self.b} (values masked)")
 
-    def __repr__(self) -> str:
-        return repr(self.table())
 
-    def _repr_html_(self) -> str:
-        return self.table()._repr_html_()
+class GraphQLResult(JsonView):
+    """What ``%%hasura`` returns: the ``data`` of a response; index it like a dict."""
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]

@@ -1,4 +1,4 @@
-"""Connection settings: a plain dataclass that validates itself and can describe itself.
+"""Settings: every default and env-var name once, and the connection settings dataclass.
 
 >>> settings = ClientSettings.from_env()          # HASURA_CLOUD_ENDPOINT, HASURA_CLOUD_ACCESS_TOKEN
 >>> print(settings.describe())                    # effective settings, token shown as set/not set
@@ -13,13 +13,61 @@ from urllib.parse import urlsplit
 
 from hasura_cloud_magic.errors import ConfigurationError
 
+__all__ = [
+    "CLOUDS",
+    "DEFAULT_DISPLAY_LIMIT",
+    "DEFAULT_ENDPOINT",
+    "DEFAULT_FLEET_CONCURRENCY",
+    "DEFAULT_PREVIEW_PLACEMENT",
+    "DEFAULT_TIMEOUT_SECONDS",
+    "DEFAULT_WAIT_TIMEOUT_SECONDS",
+    "ENDPOINT_ENV_VAR",
+    "GITHUB_TOKEN_ENV_VAR",
+    "PLANS",
+    "POLL_INTERVAL_SECONDS",
+    "TOKEN_ENV_VAR",
+    "ClientSettings",
+    "Placement",
+]
+
+# Every default and env-var name, once: the magics' traits, the grammar, the forms and the
+# facade read them from here.
+
+#: Hasura Cloud's management API.
 DEFAULT_ENDPOINT = "https://data.pro.hasura.io/v1/graphql"
+#: Env var naming another endpoint (the emulator, a staging API).
 ENDPOINT_ENV_VAR = "HASURA_CLOUD_ENDPOINT"
+#: Env var holding the personal access token (``Authorization: pat <token>``).
 TOKEN_ENV_VAR = "HASURA_CLOUD_ACCESS_TOKEN"
+#: Env var holding the GitHub token preview apps are created with.
+GITHUB_TOKEN_ENV_VAR = "GITHUB_TOKEN"
+#: Seconds to wait for one API call.
 DEFAULT_TIMEOUT_SECONDS = 30.0
+#: Seconds between two polls of a job: the official GitHub Action's cadence.
+POLL_INTERVAL_SECONDS = 2.0
+#: Seconds ``--wait`` follows a job before giving up (the job itself goes on).
+DEFAULT_WAIT_TIMEOUT_SECONDS = 600.0
+#: Rows shown for lists (all rows are returned).
+DEFAULT_DISPLAY_LIMIT = 50
 #: Projects changed at once by fleet commands: 10x+ faster than one at a time, and within
 #: httpx's default pool of 20 keep-alive connections.
 DEFAULT_FLEET_CONCURRENCY = 20
+#: The clouds and plans the API accepts (reference: createTenant).
+CLOUDS = ("aws", "gcp")
+PLANS = ("cloud_free", "cloud_payg")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a new project runs: cloud, region and plan."""
+
+    cloud: str
+    region: str
+    plan: str
+
+
+#: Where a preview app runs unless told otherwise: the official action's defaults.
+DEFAULT_PREVIEW_PLACEMENT = Placement(cloud="aws", region="us-east-2", plan="cloud_free")
 
 
 @dataclass(frozen=True)

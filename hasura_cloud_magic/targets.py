@@ -6,8 +6,8 @@ import uuid
 from dataclasses import dataclass
 
 from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.display import did_you_mean
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
-from hasura_cloud_magic.parsing import suggest
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _by_name(cloud: HasuraCloud, name: str) -> Target:
         raise InvalidInputError(f"{len(exact)} projects are named {name!r}; use a tenant id")
     if not exact:
         names = [project.name for project in cloud.list_projects()]
-        raise NotFoundError(f"no project named {name!r}.{suggest(name, names)}")
+        raise NotFoundError(f"no project named {name!r}.{did_you_mean(name, names)}")
     project = exact[0]
     if project.tenant is None:
         raise NotFoundError(f"project {name} has no tenant (it may be being deleted)")
@@ -67,8 +67,6 @@ def _by_name(cloud: HasuraCloud, name: str) -> Target:
 
 def resolve_glob(cloud: HasuraCloud, glob: str) -> list[Target]:
     """Every project whose name matches the shell glob, or a NotFoundError."""
-    from hasura_cloud_magic.parsing import glob_to_like
-
     found = [
         Target(p.tenant.id, p.id, p.name)
         for p in cloud.list_projects(name_like=glob_to_like(glob))
@@ -77,3 +75,9 @@ def resolve_glob(cloud: HasuraCloud, glob: str) -> list[Target]:
     if not found:
         raise NotFoundError(f"no project matches {glob!r}")
     return found
+
+
+def glob_to_like(pattern: str) -> str:
+    """``prod-*`` → ``prod-%``; ``?`` → ``_``; a literal ``%``, ``_`` or ``\\`` is escaped."""
+    escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped.replace("*", "%").replace("?", "_")

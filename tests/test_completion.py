@@ -1,4 +1,4 @@
-"""Tab completion for ``%hasura`` and ``%%hasura`` (hasura_cloud_magic.completion).
+"""Tab completion for ``%hasura`` and ``%%hasura`` (hasura_cloud_magic.magics.completion).
 
 Covers ``candidates()`` (commands, actions, flags, flag values, cached project names and env
 keys, ``%%hasura`` cell options, lines that are not ours) and ``make_matcher()`` through a real
@@ -15,9 +15,9 @@ from IPython.core.completer import provisionalcompleter
 from IPython.core.history import HistoryManager
 from IPython.core.interactiveshell import InteractiveShell
 
-from hasura_cloud_magic.completion import candidates, make_matcher
-from hasura_cloud_magic.parsing import COMMANDS
-from hasura_cloud_magic.session import CompletionCache
+from hasura_cloud_magic.magics.completion import candidates, make_matcher
+from hasura_cloud_magic.magics.parsing import COMMANDS
+from hasura_cloud_magic.magics.session import CompletionCache
 
 PROJECTS = ["myproj", "alpha"]
 ENV_KEYS = ["DB_URL", "API_KEY"]

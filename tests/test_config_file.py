@@ -1,4 +1,4 @@
-"""``[tool.hasura_cloud_magic]`` in the nearest pyproject.toml (hasura_cloud_magic.config_file).
+"""``[tool.hasura_cloud_magic]`` in the nearest pyproject.toml (magics/config_file.py).
 
 Covers ``find_pyproject`` (walking up, relative starts) and ``read``: allowed values kept,
 unknown keys reported with a suggestion, token-like keys refused without ever showing their
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hasura_cloud_magic.config_file import FileSettings, find_pyproject, read
+from hasura_cloud_magic.magics.config_file import FileSettings, find_pyproject, read
 
 ALLOWED = {"timeout", "display_limit", "endpoint", "token_env_var"}
 SECRET = "hasura_pat_DO_NOT_SHOW"
@@ -55,7 +55,7 @@ def test_a_folder_named_pyproject_is_not_a_file(tmp_path: Path) -> None:
 
 
 def test_no_pyproject_gives_empty_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hasura_cloud_magic.config_file.find_pyproject", lambda start: None)
+    monkeypatch.setattr("hasura_cloud_magic.magics.config_file.find_pyproject", lambda start: None)
     assert read(tmp_path, ALLOWED) == FileSettings()
     assert read(tmp_path, ALLOWED).path is None
 

@@ -42,25 +42,25 @@ def values(cloud: HasuraCloud, prefix: str, key: str) -> list[str | None]:
 
 def test_apply_concurrently_then_converge(cloud: HasuraCloud, prefix: str) -> None:
     targets = resolve_glob(cloud, f"{prefix}-*")
-    plan = fleet.plan_change(cloud, targets, EnvEdits({"API_KEY": "new"}), concurrency=4)
+    plan = fleet.plan_fleet(cloud, targets, EnvEdits({"API_KEY": "new"}), concurrency=4)
     assert len(plan.to_change) == 12 and "1 changed" in repr(plan) and "new" not in repr(plan)
     seen: list[str] = []
-    result = fleet.apply_plan(cloud, plan, concurrency=4, on_result=lambda r: seen.append(r.name))
+    result = fleet.apply_fleet(cloud, plan, concurrency=4, on_result=lambda r: seen.append(r.name))
     assert result.count(fleet.APPLIED) == 12 and sorted(seen) == sorted(t.name for t in targets)
     assert set(values(cloud, prefix, "API_KEY")) == {"new"}
-    again = fleet.plan_change(cloud, targets, EnvEdits({"API_KEY": "new"}))
+    again = fleet.plan_fleet(cloud, targets, EnvEdits({"API_KEY": "new"}))
     assert again.to_change == []
-    assert fleet.run_sequentially(cloud, again).count(fleet.UNCHANGED) == 12
+    assert fleet.apply_fleet(cloud, again, concurrency=1).count(fleet.UNCHANGED) == 12
 
 
 def test_one_failure_never_stops_or_corrupts_the_others(cloud: HasuraCloud, prefix: str) -> None:
     targets = resolve_glob(cloud, f"{prefix}-*")
-    plan = fleet.plan_change(cloud, targets, EnvEdits({"API_KEY": "new"}))
+    plan = fleet.plan_fleet(cloud, targets, EnvEdits({"API_KEY": "new"}))
     gone, raced = targets[3], targets[5]
     cloud.delete_tenant(gone.tenant_id)  # deleted between plan and apply
     env = cloud.get_env(raced.tenant_id)
     cloud.update_env(raced.tenant_id, env.hash, {"API_KEY": "set-by-someone-else"})
-    result = fleet.apply_plan(cloud, plan, concurrency=6)
+    result = fleet.apply_fleet(cloud, plan, concurrency=6)
     by_name = {r.name: r for r in result.results}
     assert by_name[gone.name].status == fleet.FAILED and "not found" in by_name[gone.name].detail
     assert by_name[raced.name].status == fleet.CONFLICT and "API_KEY" in by_name[raced.name].detail

@@ -54,7 +54,7 @@ def project(ip: TestingShell) -> Iterator[CreatedProject]:
 
 
 def test_help_lists_every_command_on_one_line_each(ip: TestingShell) -> None:
-    from hasura_cloud_magic.parsing import COMMANDS
+    from hasura_cloud_magic.magics.parsing import COMMANDS
 
     text = repr(run(ip, "%hasura help"))
     for command, description in COMMANDS.items():
@@ -70,7 +70,7 @@ def test_command_help(ip: TestingShell, line: str) -> None:
 
 
 def test_magic_docstring_covers_every_command(ip: TestingShell) -> None:
-    from hasura_cloud_magic.parsing import COMMANDS
+    from hasura_cloud_magic.magics.parsing import COMMANDS
 
     doc = ip.find_line_magic("hasura").__doc__ or ""
     assert all(f"%hasura {command}" in doc for command in COMMANDS)
@@ -600,7 +600,7 @@ def test_env_edit_returns_the_loaded_editor(ip: TestingShell, project: CreatedPr
 
     form = run(ip, f"%hasura env edit {project.name}")
     assert isinstance(form, EnvEditor) and form.tenant_id == project.tenant_id
-    assert {"A", "B"} <= set(form.rows.keys())
+    assert {"A", "B"} <= {row.key for row in form.rows.rows}
     assert "values not shown" in repr(form)
 
 

@@ -1,8 +1,8 @@
-"""The ``%hasura`` grammar (hasura_cloud_magic.parsing).
+"""The ``%hasura`` grammar (hasura_cloud_magic.magics.parsing).
 
 Covers: every command and action of ``parse_line`` and the Namespace it yields, defaults,
 ``--help``/``help``, one-line usage errors, ``parse_cell_options``, ``parse_assignments``,
-``glob_to_like``, ``split_words``, ``suggest`` and the shape of ``command_tree``.
+``split_words`` and the shape of ``command_tree``.
 """
 
 from __future__ import annotations
@@ -10,16 +10,14 @@ from __future__ import annotations
 import pytest
 
 from hasura_cloud_magic.errors import InvalidInputError, UsageError
-from hasura_cloud_magic.parsing import (
+from hasura_cloud_magic.magics.parsing import (
     COMMANDS,
     HelpRequested,
     command_tree,
-    glob_to_like,
     parse_assignments,
     parse_cell_options,
     parse_line,
     split_words,
-    suggest,
 )
 
 PREVIEW_REQUIRED = "--owner o --repo r --branch b --name n"
@@ -451,29 +449,6 @@ def test_assignment_duplicate_key() -> None:
 # ------------------------------------------------------------ helpers, tree
 
 
-@pytest.mark.parametrize(
-    ("glob", "like"),
-    [
-        ("prod-*", "prod-%"),
-        ("a?c", "a_c"),
-        ("*-?-*", "%-_-%"),
-        ("exact", "exact"),
-        ("", ""),
-        ("my_app", "my\\_app"),
-        ("100%", "100\\%"),
-        ("back\\slash", "back\\\\slash"),
-    ],
-)
-def test_glob_to_like(glob: str, like: str) -> None:
-    assert glob_to_like(glob) == like
-
-
-def test_suggest() -> None:
-    assert suggest("shwo", ["show", "set"]) == " Did you mean 'show'?"
-    assert suggest("zzz", ["show", "set"]) == ""
-    assert suggest("x", []) == ""
-
-
 def test_command_tree_shape() -> None:
     tree = command_tree()
     assert list(tree) == list(COMMANDS)
@@ -511,7 +486,7 @@ def test_form_actions() -> None:
 
 
 def test_placeholders_expand_from_the_namespace_quoted() -> None:
-    from hasura_cloud_magic.parsing import expand_placeholders
+    from hasura_cloud_magic.magics.parsing import expand_placeholders
 
     line = expand_placeholders("env set {{ name }} KEY={{value}}", {"name": "a", "value": "x y"})
     assert line == "env set a KEY='x y'"

@@ -14,7 +14,7 @@ from hasura_cloud_client import ResolveTarget
 
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
-from hasura_cloud_magic.targets import resolve
+from hasura_cloud_magic.targets import glob_to_like, resolve
 
 
 @pytest.fixture
@@ -60,3 +60,20 @@ def test_an_id_naming_two_projects_is_ambiguous() -> None:
     )
     with pytest.raises(InvalidInputError, match="ambiguous"):
         resolve(_AmbiguousCloud(answer), str(shared))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("glob", "like"),
+    [
+        ("prod-*", "prod-%"),
+        ("a?c", "a_c"),
+        ("*-?-*", "%-_-%"),
+        ("exact", "exact"),
+        ("", ""),
+        ("my_app", "my\\_app"),
+        ("100%", "100\\%"),
+        ("back\\slash", "back\\\\slash"),
+    ],
+)
+def test_glob_to_like(glob: str, like: str) -> None:
+    assert glob_to_like(glob) == like

@@ -1,31 +1,31 @@
 """``%hasura env edit TARGET``: a conflict-safe env-var editor.
 
 Load → edit (masked, validated as you type) → Review (masked diff) → Save (hash-checked,
-hashes chained, nothing sent when nothing changed). If someone else changed the env in the
-meantime, nothing is overwritten: the form reloads, re-applies the edits to keys nobody else
-touched, and asks about each key changed on both sides.
+hashes chained, nothing sent when nothing changed). Save follows the rule of ``env_writer``:
+if someone else changed the env in the meantime, nothing is overwritten: the form reloads,
+re-applies the edits to keys nobody else touched, and asks about each key changed on both
+sides before it writes anything more.
 """
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import ipywidgets as widgets
 
 from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.display import MASK
 from hasura_cloud_magic.env_plan import (
     Conflict,
     EnvDiff,
     EnvEdits,
-    apply_change,
     plan_change,
-    rebase,
     resolve,
 )
-from hasura_cloud_magic.env_vars import MASK, TenantEnv
-from hasura_cloud_magic.errors import HashConflictError
+from hasura_cloud_magic.env_vars import TenantEnv
+from hasura_cloud_magic.env_writer import ASK, ConflictSafeWriter
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
 from hasura_cloud_magic.widgets.guard import FormStatus, SecretFreeText, guarded
 
@@ -39,7 +39,7 @@ def _describe(value: str | None) -> str:
 class ConflictChoice:
     """One key changed on both sides: the person picks whose change wins."""
 
-    def __init__(self, conflict: Conflict, on_change: Any) -> None:
+    def __init__(self, conflict: Conflict, on_change: Callable[[], None]) -> None:
         self.conflict = conflict
         self.choice = widgets.RadioButtons(
             options=[
@@ -50,7 +50,10 @@ class ConflictChoice:
         )
         self.choice.observe(lambda _: on_change(), "value")
         self.box = widgets.VBox(
-            [widgets.HTML(f"<b>{conflict.key}</b> changed here and remotely:"), self.choice]
+            [
+                widgets.HTML(f"<b>{html.escape(conflict.key)}</b> changed here and remotely:"),
+                self.choice,
+            ]
         )
         self.box.add_class("hcm-conflict")
 
@@ -80,7 +83,7 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
             button.on_click(self._guarded(lambda _, act=action: act()))
         super().__init__(
             [
-                widgets.HTML(f"<b>Env vars of {project_name}</b>"),
+                widgets.HTML(f"<b>Env vars of {html.escape(project_name)}</b>"),
                 self.rows.box,
                 self.conflict_box,
                 widgets.HBox(
@@ -92,7 +95,7 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         )
         self.add_class("hcm-env-editor")
 
-    # ------------------------------------------------------------ what gets saved
+    # ------------------------------------------------------------ plumbing
 
     def _guarded(self, action: Callable[..., None]) -> Callable[..., None]:
         return guarded(self.status, action)
@@ -123,16 +126,19 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         if diff.empty:
             self.status.show("Nothing to save; nothing sent.")
             return
-        edits = self._edits()
-        try:
-            saved = apply_change(self.cloud, self._base, diff)
-        except HashConflictError:
-            self._rebase(edits)
+        writer = ConflictSafeWriter(
+            self.cloud, self.tenant_id, self._edits(), base=self._base, on_conflict=ASK
+        )
+        outcome = writer.run()
+        assert writer.base is not None  # read or written by now
+        if writer.asking:
+            self._ask(writer.base, writer.pending, writer.asking)
             return
-        self._set_base(saved)
+        self._set_base(writer.base)
         self._set_conflicts([])
         self.review.value = ""
-        self.status.show(f"Saved: {diff.summary()}.", "success")
+        rebased = " (re-applied on top of a newer env)" if outcome.rebased else ""
+        self.status.show(f"Saved: {diff.summary()}.{rebased}", "success")
 
     def close(self) -> None:
         """Forget every typed or revealed value, then close the form."""
@@ -161,26 +167,16 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         edits = self._edits()
         return plan_change(self._base, edits.set_values, edits.removed)
 
-    def _rebase(self, edits: EnvEdits) -> None:
-        """Someone saved first: keep their changes, re-apply ours, ask about the overlap."""
-        assert self._base is not None
-        remote = self.cloud.get_env(self.tenant_id)
-        kept, conflicts = rebase(self._base.values, remote.values, edits)
+    def _ask(self, remote: TenantEnv, kept: EnvEdits, conflicts: list[Conflict]) -> None:
+        """Someone saved first: show their env, re-apply our other edits, ask about the rest."""
         self._set_base(remote)
         self.rows.apply(kept)
         self._set_conflicts(conflicts)
-        if conflicts:
-            self.status.show(
-                f"The env changed since it was loaded. Your other edits are re-applied; decide "
-                f"{len(conflicts)} conflict(s), then Save again.",
-                "warning",
-            )
-        else:
-            self.save()
-            if self.status.kind == "success":
-                self.status.show(
-                    self.status.text + " (re-applied on top of a newer env)", "success"
-                )
+        self.status.show(
+            f"The env changed since it was loaded. Your other edits are re-applied; decide "
+            f"{len(conflicts)} conflict(s), then Save again.",
+            "warning",
+        )
 
     def _set_base(self, env: TenantEnv) -> None:
         self._base = env

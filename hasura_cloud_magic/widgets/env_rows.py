@@ -6,12 +6,13 @@ typed; the reveal field holds the value only while revealed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 
+from hasura_cloud_magic.display import MASK, Message
 from hasura_cloud_magic.env_plan import EnvEdits
-from hasura_cloud_magic.env_vars import ENV_KEY_PATTERN, MASK, PLATFORM_MANAGED_KEYS
+from hasura_cloud_magic.env_vars import ENV_KEY_PATTERN, PLATFORM_MANAGED_KEYS
 
 _HIDDEN = "none"
 
@@ -220,7 +221,7 @@ class EnvRowsEditor:
         found = []
         for row in self.rows:
             problem = row.problem(duplicates)
-            row.error.value = f"<span style='color:#cf222e'>{problem}</span>" if problem else ""
+            row.error.value = Message(problem, "error")._repr_html_() if problem else ""
             if problem:
                 found.append(f"{row.key or '(new row)'}: {problem}")
         return found
@@ -228,9 +229,6 @@ class EnvRowsEditor:
     def clear_secrets(self) -> None:
         for row in self.rows:
             row.clear_secrets()
-
-    def keys(self) -> Iterable[str]:
-        return (row.key for row in self.rows)
 
     def _new_row(self, key: str, original: str | None, *, protected: bool) -> EnvRow:
         row = EnvRow(key, original, self._on_change, protected=protected)

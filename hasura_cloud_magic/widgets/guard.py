@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
+from hasura_cloud_magic.display import Message
 from hasura_cloud_magic.errors import HasuraCloudError
 
 log = logging.getLogger("hasura_cloud_magic.widgets")
-_COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700", "error": "#cf222e"}
 
 
 class FormStatus(widgets.HTML):  # type: ignore[misc]
@@ -27,9 +26,7 @@ class FormStatus(widgets.HTML):  # type: ignore[misc]
 
     def show(self, text: str, kind: str = "info") -> None:
         self.kind, self.text = kind, text
-        self.value = (
-            f'<span class="hcm-{kind}" style="color:{_COLOURS[kind]}">{html.escape(text)}</span>'
-        )
+        self.value = Message(text, kind)._repr_html_()
 
     def error(self, text: str) -> None:
         self.show(text, "error")

@@ -8,7 +8,6 @@ On failure, "Retry" goes back to the review step with everything kept.
 
 from __future__ import annotations
 
-import html
 import os
 import threading
 import uuid
@@ -17,10 +16,18 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.env_vars import MASK
+from hasura_cloud_magic.display import MASK, Fields
 from hasura_cloud_magic.errors import ConfigurationError
 from hasura_cloud_magic.names import name_problem
-from hasura_cloud_magic.preview_apps import POLL_INTERVAL_SECONDS, PreviewProgress, follow
+from hasura_cloud_magic.preview_apps import PreviewProgress, follow
+from hasura_cloud_magic.settings import (
+    CLOUDS,
+    DEFAULT_PREVIEW_PLACEMENT,
+    DEFAULT_WAIT_TIMEOUT_SECONDS,
+    GITHUB_TOKEN_ENV_VAR,
+    PLANS,
+    POLL_INTERVAL_SECONDS,
+)
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
 from hasura_cloud_magic.widgets.guard import FormStatus, SecretFreeText, guarded
 from hasura_cloud_magic.widgets.progress_view import ProgressView
@@ -51,9 +58,9 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         self,
         cloud: HasuraCloud,
         *,
-        github_token_env: str = "GITHUB_TOKEN",
+        github_token_env: str = GITHUB_TOKEN_ENV_VAR,
         poll_interval: float = POLL_INTERVAL_SECONDS,
-        timeout: float = 600.0,
+        timeout: float = DEFAULT_WAIT_TIMEOUT_SECONDS,
         runner: Runner = in_background,
     ) -> None:
         self.cloud, self.token_env = cloud, github_token_env
@@ -67,10 +74,12 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         self.branch, self.directory = _text("Branch", "main"), _text("Directory", "", "hasura")
         self.name = _text("App name", placeholder="my-app-pr-1")
         self.cloud_choice = widgets.Dropdown(
-            options=["aws", "gcp"], value="aws", description="Cloud"
+            options=list(CLOUDS), value=DEFAULT_PREVIEW_PLACEMENT.cloud, description="Cloud"
         )
         self.region = widgets.Dropdown(options=[], description="Region")
-        self.plan = widgets.Dropdown(options=["cloud_free", "cloud_payg"], description="Plan")
+        self.plan = widgets.Dropdown(
+            options=list(PLANS), value=DEFAULT_PREVIEW_PLACEMENT.plan, description="Plan"
+        )
         self.envs = EnvRowsEditor(lambda: None, self._guarded)
         self.token_input = widgets.Password(description="GitHub token", placeholder="ghp_…")
         self.use_env_token = widgets.Checkbox(description=f"use env var {github_token_env}")
@@ -221,7 +230,8 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
     def _load_regions(self) -> None:
         regions = [r.name for r in self.cloud.list_regions(self.cloud_choice.value)]
         self.region.options = regions
-        self.region.value = "us-east-2" if "us-east-2" in regions else next(iter(regions), None)
+        preferred = DEFAULT_PREVIEW_PLACEMENT.region
+        self.region.value = preferred if preferred in regions else next(iter(regions), None)
 
     def _token(self) -> str:
         token = (
@@ -246,11 +256,7 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
                 f"from env var {self.token_env}" if self.use_env_token.value else "typed (hidden)",
             ),
         ]
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-            for k, v in items
-        )
-        return f"<table class='hcm-review'>{rows}</table>"
+        return f"<div class='hcm-review'>{Fields('Review', items)._repr_html_()}</div>"
 
     # ------------------------------------------------------------ following the job
 

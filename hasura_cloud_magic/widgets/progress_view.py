@@ -9,11 +9,10 @@ import html
 
 import ipywidgets as widgets
 
+from hasura_cloud_magic.display import COLOURS, TASK_MARKS
 from hasura_cloud_magic.preview_apps import DEPLOYMENT_TASKS, PreviewProgress
-from hasura_cloud_magic.results import PreviewStatus
 from hasura_cloud_magic.widgets.guard import SecretFreeText
 
-_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
 _CREATION_STEPS = 2  # the creation job: running, then success
 
 
@@ -37,8 +36,7 @@ class ProgressView(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         )
         self.add_class("hcm-progress")
 
-    def update(self, item: PreviewStatus | PreviewProgress) -> None:
-        progress = item.progress if isinstance(item, PreviewStatus) else item
+    def update(self, progress: PreviewProgress) -> None:
         self.last = progress
         self.headline.value = f"<b>Preview app</b> — job {progress.job_id}: " + html.escape(
             progress.headline()
@@ -49,7 +47,7 @@ class ProgressView(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         )
         self.elapsed.value = f"{progress.elapsed_seconds:.0f} s"
         self.tasks.value = "".join(
-            f"<div class='hcm-task hcm-{t.state}'>{_MARKS.get(t.state, '?')} "
+            f"<div class='hcm-task hcm-{t.state}'>{TASK_MARKS.get(t.state, '?')} "
             f"{html.escape(t.name)} — {html.escape(t.label)}: {html.escape(t.state)}</div>"
             for t in progress.tasks
         )
@@ -60,7 +58,8 @@ class ProgressView(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         error = progress.error()
         if error:
             return (
-                f"<div class='hcm-failed' style='color:#cf222e'>Failed: {html.escape(error)}</div>"
+                f"<div class='hcm-failed' style='color:{COLOURS['error']}'>"
+                f"Failed: {html.escape(error)}</div>"
             )
         if not progress.succeeded:
             return ""

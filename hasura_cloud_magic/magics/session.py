@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from hasura_cloud_magic.display import Output
+from hasura_cloud_magic.magics.output import Output
 from hasura_cloud_magic.settings import DEFAULT_ENDPOINT, ENDPOINT_ENV_VAR, ClientSettings
 
 if TYPE_CHECKING:
@@ -122,6 +122,18 @@ class Session:
             self._targets = {k: t for k, t in self._targets.items() if t.tenant_id != tenant_id}
 
     # ------------------------------------------------------------ lifecycle
+
+    def use_emulator(self, emulator: RunningEmulator | None) -> None:
+        """Point every command at ``emulator`` (None: back to the configured endpoint).
+
+        The HTTP pool, resolved targets and completion cache belonged to the other endpoint.
+        """
+        self.close_client()
+        if self.emulator is not None and self.emulator is not emulator:
+            self.emulator.stop()
+        self.emulator = emulator
+        self.forget_targets()
+        self.cache.clear()
 
     def close_client(self) -> None:
         if self._cloud is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from hasura_cloud_magic.display import Preformatted
-from hasura_cloud_magic.parsing import COMMANDS, HelpRequested, parse_line
-from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.magics.parsing import COMMANDS, HelpRequested, parse_line
+from hasura_cloud_magic.magics.session import Session
 
 FOOTER = (
     "TARGET is a tenant id, a project id or a project name.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hasura_cloud_magic.display import Fields
-from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.magics.session import Session
 
 
 def _start(session: Session, args: argparse.Namespace) -> None:
@@ -15,12 +15,10 @@ def _start(session: Session, args: argparse.Namespace) -> None:
     from hasura_cloud_magic.emulator import DEFAULT_STEP_SECONDS, start
 
     steps = DEFAULT_STEP_SECONDS if args.step_seconds is None else args.step_seconds
-    session.close_client()
-    session.emulator = start(db=args.db, step_seconds=steps)
-    session.forget_targets()
-    session.cache.clear()
+    emulator = start(db=args.db, step_seconds=steps)
+    session.use_emulator(emulator)
     session.out.success(
-        f"Local Hasura Cloud emulator running at {session.emulator.endpoint}; "
+        f"Local Hasura Cloud emulator running at {emulator.endpoint}; "
         "%hasura commands now use it (with its own token)."
     )
 
@@ -29,11 +27,7 @@ def _stop(session: Session) -> None:
     if session.emulator is None:
         session.out.info("The emulator is not running.")
         return
-    session.close_client()
-    session.emulator.stop()
-    session.emulator = None
-    session.forget_targets()
-    session.cache.clear()
+    session.use_emulator(None)
     session.out.success(f"Emulator stopped; commands now go to {session.settings().endpoint}.")
 
 

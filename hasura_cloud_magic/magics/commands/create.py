@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.parsing import parse_assignments
+from hasura_cloud_magic.magics.parsing import parse_assignments
+from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.results import CreatedProject
-from hasura_cloud_magic.session import Session
 
 
 def run(session: Session, args: argparse.Namespace) -> CreatedProject:

@@ -2,6 +2,7 @@
 
 ``set`` and ``unset`` read the env and its hash, send one hash-checked write (nothing when
 nothing changes), and show what changed; ``--dry-run`` shows the same diff and sends nothing.
+If someone wrote first, the rule of ``env_writer`` applies (re-apply, never overwrite).
 With ``--projects GLOB`` they plan the change for every matching project, show the plan, and
 apply it only with ``--yes`` (or a confirmation), ``--concurrency`` projects at a time, with a
 summary of what was applied, unchanged or failed. ``edit`` returns the editor form; ``diff``
@@ -12,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, apply_change, plan_change
+from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
+from hasura_cloud_magic.env_writer import apply_edits
 from hasura_cloud_magic.errors import NotFoundError
-from hasura_cloud_magic.parsing import parse_assignments
+from hasura_cloud_magic.magics.parsing import parse_assignments
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.magics.user_input import confirm
 from hasura_cloud_magic.results import EnvComparison, EnvView
-from hasura_cloud_magic.session import Session
-from hasura_cloud_magic.user_input import confirm
 
 
 def _show(session: Session, args: argparse.Namespace) -> EnvView:
@@ -50,8 +52,9 @@ def _change_one(session: Session, target_text: str, edits: EnvEdits, dry_run: bo
     elif diff.empty:
         session.out.info(f"{target.name}: nothing to change, nothing sent.")
     else:
-        apply_change(cloud, current, diff)
-        session.out.success(f"{target.name}: {diff.summary()}.")
+        outcome = apply_edits(cloud, current, edits)
+        rebased = " (re-applied on top of a newer env)" if outcome.rebased else ""
+        session.out.success(f"{target.name}: {diff.summary()}.{rebased}")
     session.cache.env_keys.update(current.keys)
     session.cache.env_keys.update(edits.set_values)
     return diff.without_values(f"Env of {target.name}")
@@ -63,7 +66,7 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
 
     cloud = session.cloud()
     targets = resolve_glob(cloud, args.projects)
-    plan = fleet.plan_change(cloud, targets, _edits(args), concurrency=args.concurrency)
+    plan = fleet.plan_fleet(cloud, targets, _edits(args), concurrency=args.concurrency)
     session.cache.project_names.update(t.name for t in targets)
     session.out.show(plan)
     if args.dry_run or not plan.to_change:
@@ -74,7 +77,7 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
         return plan
     confirm(f"Apply to {len(plan.to_change)} projects?", assume_yes=args.yes)
     tally = session.out.tally(len(plan.projects))
-    result = fleet.apply_plan(
+    result = fleet.apply_fleet(
         cloud,
         plan,
         concurrency=args.concurrency,
@@ -91,7 +94,7 @@ def _diff(session: Session, args: argparse.Namespace) -> EnvComparison:
     cloud = session.cloud()
     a, b = session.target(args.target), session.target(args.other)
     env_a, env_b = cloud.get_env(a.tenant_id), cloud.get_env(b.tenant_id)
-    return EnvComparison.of(a.name, env_a.values, b.name, env_b.values)
+    return EnvComparison.from_api(a.name, env_a, b.name, env_b)
 
 
 def _copy(session: Session, args: argparse.Namespace) -> EnvDiff:

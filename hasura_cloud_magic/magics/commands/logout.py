@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.magics.session import Session
 
 
 def run(session: Session, args: argparse.Namespace) -> None:

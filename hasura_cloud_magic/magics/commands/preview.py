@@ -14,11 +14,11 @@ import uuid
 
 from hasura_cloud_magic.api import parse_id
 from hasura_cloud_magic.errors import ConfigurationError, NotFoundError, PreviewAppFailed
-from hasura_cloud_magic.parsing import parse_assignments
-from hasura_cloud_magic.preview_apps import follow
+from hasura_cloud_magic.magics.parsing import parse_assignments
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.magics.user_input import confirm
+from hasura_cloud_magic.preview_apps import PreviewProgress, follow
 from hasura_cloud_magic.results import PreviewJob, PreviewStatus
-from hasura_cloud_magic.session import Session
-from hasura_cloud_magic.user_input import confirm
 
 
 def _github_token(env_name: str) -> str:
@@ -39,7 +39,7 @@ def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> Pr
         wait=args.wait,
         timeout=args.timeout,
         interval=session.preferences.poll_interval,
-        on_update=lambda p: live.update(PreviewStatus(p)) if args.wait else None,
+        on_update=live.update if args.wait else _ignore,
     )
     status = PreviewStatus(progress)
     if progress.finished and not progress.succeeded:
@@ -47,6 +47,10 @@ def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> Pr
     if progress.succeeded:
         session.out.success(f"Preview app ready: {progress.graphql_endpoint}")
     return status
+
+
+def _ignore(progress: PreviewProgress) -> None:
+    pass
 
 
 def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewStatus:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from hasura_cloud_magic.api import parse_id
-from hasura_cloud_magic.conversions import tenant_from_details
 from hasura_cloud_magic.errors import NotFoundError
+from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.results import Tenant
-from hasura_cloud_magic.session import Session
 
 
 def run(session: Session, args: argparse.Namespace) -> Tenant:
@@ -17,4 +16,4 @@ def run(session: Session, args: argparse.Namespace) -> Tenant:
     if found is None:
         raise NotFoundError(f"no tenant {tenant_id} is visible to this token")
     session.cache.project_names.add(found.project.name)
-    return tenant_from_details(found)
+    return Tenant.from_api(found)

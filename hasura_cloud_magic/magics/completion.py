@@ -1,7 +1,7 @@
 """Tab completion for ``%hasura``: commands, actions, flags, and cached names and env keys.
 
 Completing never calls the API: project names and env keys come from what earlier commands
-saw (:class:`~hasura_cloud_magic.session.CompletionCache`).
+saw (:class:`~hasura_cloud_magic.magics.session.CompletionCache`).
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from hasura_cloud_magic.session import CompletionCache
+from hasura_cloud_magic.magics.session import CompletionCache
+from hasura_cloud_magic.settings import CLOUDS, PLANS
 
 #: ``%hasura`` or ``%%hasura`` starting the line (or ``x = %hasura``), then whitespace.
 _MAGIC = re.compile(r"^\s*(?:[\w.]+(?:\s*,\s*[\w.]+)*\s*=\s*)?(%%?)hasura(?=\s)")
-FLAG_VALUES = {"--cloud": ["aws", "gcp"], "--plan": ["cloud_free", "cloud_payg"]}
+FLAG_VALUES = {"--cloud": list(CLOUDS), "--plan": list(PLANS)}
 #: Flags whose value is an existing project name, per command.
 _NAME_FLAGS = {("projects", "--name"), ("preview", "--name")}
 #: Flags that may be given more than once (offered again after use).
@@ -25,7 +26,9 @@ CELL_OPTIONS = ["--var", "--variables", "--operation"]
 
 @cache
 def _tree() -> dict[str, dict[str, list[str]]]:
-    from hasura_cloud_magic.parsing import command_tree  # on the first completion, not at load
+    from hasura_cloud_magic.magics.parsing import (
+        command_tree,  # on the first completion, not at load
+    )
 
     return command_tree()
 

@@ -7,7 +7,7 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 
 from hasura_cloud_magic.display import Fields
-from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.magics.session import Session
 
 
 def _version(distribution: str) -> str:

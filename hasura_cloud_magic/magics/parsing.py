@@ -1,4 +1,4 @@
-"""The ``%hasura`` command-line grammar: a line in, a typed ``argparse.Namespace`` out.
+"""The ``%hasura`` command-line grammar: a line in, an ``argparse.Namespace`` out.
 
 Everything that turns text into arguments lives here and nowhere else:
 
@@ -6,7 +6,8 @@ Everything that turns text into arguments lives here and nowhere else:
   ``env``, ``emulator`` and ``preview``);
 * :func:`parse_cell_options` — the options of ``%%hasura``;
 * :func:`parse_assignments` — ``KEY=VALUE`` words → dict;
-* :func:`glob_to_like` — a shell glob → a SQL LIKE pattern.
+* :func:`expand_placeholders` — ``{{name}}`` → the notebook variable's value, quoted;
+* :func:`command_tree` — the grammar as data, for completion and help.
 
 Mistakes raise :class:`~hasura_cloud_magic.errors.UsageError` with one line; ``--help``
 raises :class:`HelpRequested` carrying the usage text.
@@ -15,7 +16,6 @@ raises :class:`HelpRequested` carrying the usage text.
 from __future__ import annotations
 
 import argparse
-import difflib
 import functools
 import math
 import re
@@ -23,12 +23,20 @@ import shlex
 from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn
 
+from hasura_cloud_magic.display import did_you_mean
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
-from hasura_cloud_magic.settings import DEFAULT_FLEET_CONCURRENCY
+from hasura_cloud_magic.settings import (
+    CLOUDS,
+    DEFAULT_FLEET_CONCURRENCY,
+    DEFAULT_PREVIEW_PLACEMENT,
+    DEFAULT_WAIT_TIMEOUT_SECONDS,
+    GITHUB_TOKEN_ENV_VAR,
+    PLANS,
+    TOKEN_ENV_VAR,
+)
 
 PROG = "%hasura"
-TOKEN_ENV_VAR = "HASURA_CLOUD_ACCESS_TOKEN"
 
 #: One line per command, in the order ``%hasura help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -129,7 +137,11 @@ def _assignments_flag(parser: argparse.ArgumentParser) -> None:
 def _wait_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wait", action="store_true", help="follow the job until it ends")
     parser.add_argument(
-        "--timeout", type=seconds, default=600.0, metavar="S", help="give up waiting after S s"
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_WAIT_TIMEOUT_SECONDS,
+        metavar="S",
+        help=f"give up waiting after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
     )
 
 
@@ -162,10 +174,10 @@ def _add_projects(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _add_lifecycle(commands: argparse._SubParsersAction[_Parser]) -> None:
     create = commands.add_parser("create", help=COMMANDS["create"])
-    create.add_argument("--cloud", required=True, help="aws or gcp")
+    create.add_argument("--cloud", required=True, help=" or ".join(CLOUDS))
     create.add_argument("--region", required=True, help="e.g. us-east-2")
     create.add_argument("--name", help="lowercase letters, digits, hyphens (default: generated)")
-    create.add_argument("--plan", help="cloud_free or cloud_payg")
+    create.add_argument("--plan", help=" or ".join(PLANS))
     _assignments_flag(create)
     rename = commands.add_parser("rename", help=COMMANDS["rename"])
     _target(rename)
@@ -240,15 +252,15 @@ def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
     ):
         create.add_argument(flag, required=True, help=text)
     create.add_argument("--directory", default="", help="Hasura project dir in the repo")
-    create.add_argument("--cloud", default="aws")
-    create.add_argument("--region", default="us-east-2")
-    create.add_argument("--plan", default="cloud_free")
+    create.add_argument("--cloud", default=DEFAULT_PREVIEW_PLACEMENT.cloud)
+    create.add_argument("--region", default=DEFAULT_PREVIEW_PLACEMENT.region)
+    create.add_argument("--plan", default=DEFAULT_PREVIEW_PLACEMENT.plan)
     create.add_argument(
         "--github-token-env",
-        default="GITHUB_TOKEN",
+        default=GITHUB_TOKEN_ENV_VAR,
         type=env_var_name,
         metavar="NAME",
-        help="env var holding the GitHub token (default GITHUB_TOKEN)",
+        help=f"env var holding the GitHub token (default {GITHUB_TOKEN_ENV_VAR})",
     )
     _assignments_flag(create)
     _wait_flags(create)
@@ -262,9 +274,9 @@ def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
     wizard.add_argument(
         "--github-token-env",
         type=env_var_name,
-        default="GITHUB_TOKEN",
+        default=GITHUB_TOKEN_ENV_VAR,
         metavar="NAME",
-        help="env var the form may take the GitHub token from (default GITHUB_TOKEN)",
+        help=f"env var the form may take the GitHub token from (default {GITHUB_TOKEN_ENV_VAR})",
     )
 
 
@@ -300,12 +312,6 @@ def split_words(line: str) -> list[str]:
         raise UsageError(f"{PROG}: cannot read the line: {error}") from None
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' Did you mean X?' for a close match, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" Did you mean {close[0]!r}?" if close else ""
-
-
 def parse_line(line: str) -> argparse.Namespace:
     """Parse a ``%hasura`` line. An empty line means ``help``."""
     words = split_words(line)
@@ -327,13 +333,13 @@ def _check_names(words: list[str]) -> None:
         return
     if command not in COMMANDS:
         raise UsageError(
-            f"unknown command {command!r}.{suggest(command, COMMANDS)} "
+            f"unknown command {command!r}.{did_you_mean(command, COMMANDS)} "
             f"Commands: {', '.join(COMMANDS)}"
         )
     actions = [action for action in command_tree()[command] if action]
     if actions and len(words) > 1 and not words[1].startswith("-") and words[1] not in actions:
         raise UsageError(
-            f"{PROG} {command}: unknown action {words[1]!r}.{suggest(words[1], actions)} "
+            f"{PROG} {command}: unknown action {words[1]!r}.{did_you_mean(words[1], actions)} "
             f"Actions: {', '.join(actions)}"
         )
 
@@ -347,7 +353,7 @@ def _unrecognized(args: argparse.Namespace, extras: list[str]) -> str:
     flags = [word for word in extras if word.startswith("-")]
     if flags:
         known = command_tree().get(command, {}).get(action, []) if command else ["--help"]
-        problem = f"unknown flag {flags[0]!r}.{suggest(flags[0], known)}"
+        problem = f"unknown flag {flags[0]!r}.{did_you_mean(flags[0], known)}"
     else:
         problem = f"unexpected argument {extras[0]!r}."
     return f"{where}: {problem} (see {where} --help)"
@@ -381,12 +387,6 @@ def parse_assignments(words: Iterable[str]) -> dict[str, str]:
             raise UsageError(f"{key} is given twice with different values")
         result[key] = value
     return result
-
-
-def glob_to_like(pattern: str) -> str:
-    """``prod-*`` → ``prod-%``; ``?`` → ``_``; a literal ``%``, ``_`` or ``\\`` is escaped."""
-    escaped = pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped.replace("*", "%").replace("?", "_")
 
 
 @functools.cache

@@ -13,10 +13,17 @@ from IPython.core.magic import Magics, line_cell_magic, magics_class, no_var_exp
 from traitlets import Bool, Float, Int, TraitError, Unicode, validate
 from traitlets.config import Config, Configurable
 
-from hasura_cloud_magic import config_file, short_errors
-from hasura_cloud_magic.display import NORMAL, VERBOSE, Output, ipython_display
-from hasura_cloud_magic.session import Session
-from hasura_cloud_magic.settings import TOKEN_ENV_VAR, ClientSettings
+from hasura_cloud_magic.display import NORMAL, VERBOSE
+from hasura_cloud_magic.magics import config_file, short_errors
+from hasura_cloud_magic.magics.output import Output, ipython_display
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.settings import (
+    DEFAULT_DISPLAY_LIMIT,
+    DEFAULT_TIMEOUT_SECONDS,
+    POLL_INTERVAL_SECONDS,
+    TOKEN_ENV_VAR,
+    ClientSettings,
+)
 
 
 @magics_class
@@ -26,16 +33,20 @@ class HasuraMagics(Magics, Configurable):
     endpoint = Unicode(
         "", help="API endpoint; empty: $HASURA_CLOUD_ENDPOINT, else Hasura Cloud"
     ).tag(config=True)
-    timeout = Float(30.0, help="seconds to wait for one API call").tag(config=True)
+    timeout = Float(DEFAULT_TIMEOUT_SECONDS, help="seconds to wait for one API call").tag(
+        config=True
+    )
     token_env_var = Unicode(
         TOKEN_ENV_VAR, help="NAME of the env var holding the token (never the token)"
     ).tag(config=True)
-    display_limit = Int(50, help="rows shown for lists (all rows are returned)").tag(config=True)
+    display_limit = Int(
+        DEFAULT_DISPLAY_LIMIT, help="rows shown for lists (all rows are returned)"
+    ).tag(config=True)
     feedback = Int(NORMAL, help="0 quiet, 1 normal, 2 verbose").tag(config=True)
     verbose_errors = Bool(False, help="show full tracebacks for our errors").tag(config=True)
-    poll_interval = Float(2.0, help="seconds between job polls (the action uses 2)").tag(
-        config=True
-    )
+    poll_interval = Float(
+        POLL_INTERVAL_SECONDS, help="seconds between job polls (the action uses 2)"
+    ).tag(config=True)
 
     def __init__(self, shell: Any) -> None:
         problem = None
@@ -97,15 +108,17 @@ class HasuraMagics(Magics, Configurable):
     @no_var_expand
     @line_cell_magic
     def hasura(self, line: str, cell: str | None = None) -> object:
-        """Drive the Hasura Cloud management API.
+        """Drive the Hasura Cloud management API. TARGET: tenant id, project id or name.
 
-        %hasura help                      one line per command; %hasura COMMAND --help
+        %hasura help [COMMAND]            one line per command, or one command's usage
         %hasura status                    endpoint, token set or not (never shown), emulator
         %hasura login [--token-env NAME]  token from an env var or a hidden prompt
         %hasura logout                    forget it
-        %hasura emulator start|stop|status [--step-seconds S] [--db PATH]
+        %hasura emulator start [--step-seconds S] [--db PATH]   a local Hasura Cloud
+        %hasura emulator stop
+        %hasura emulator status
         %hasura projects [--name GLOB] [--df]
-        %hasura project TARGET            TARGET: tenant id, project id or project name
+        %hasura project TARGET
         %hasura tenant TENANT_ID
         %hasura regions [--cloud aws]
         %hasura create --cloud aws --region us-east-2 [--name N] [--plan P] [--env K=V ...]
@@ -113,8 +126,12 @@ class HasuraMagics(Magics, Configurable):
         %hasura delete TARGET [--yes]
         %hasura env show TARGET [--reveal]
         %hasura env set TARGET KEY=VALUE ... [--dry-run]
+        %hasura env set --projects GLOB KEY=VALUE ... [--yes] [--concurrency N] [--dry-run]
         %hasura env unset TARGET KEY ... [--dry-run]
+        %hasura env unset --projects GLOB KEY ... [--yes] [--concurrency N] [--dry-run]
         %hasura env edit TARGET           a conflict-safe editor form (ipywidgets)
+        %hasura env diff A B              compare two projects' keys (values masked)
+        %hasura env copy A B [--keys KEY ...] [--dry-run]
         %hasura preview create --owner O --repo R --branch B --name N [--directory D]
                 [--cloud C] [--region R] [--plan P] [--env K=V ...]
                 [--github-token-env GITHUB_TOKEN] [--wait] [--timeout S]
@@ -125,6 +142,9 @@ class HasuraMagics(Magics, Configurable):
         %%hasura [--var NAME] [--variables JSON_OR_NAME] [--operation NAME]
         <any GraphQL document; each $variable is read from the namespace by its name>
 
+        Env writes quote the env's hash; if someone wrote first, edits to keys nobody else
+        changed are re-applied and a key changed on both sides is reported, never overwritten.
+
         {{name}} in a line is replaced by the notebook variable ``name`` (IPython's own $x and
         {x} are off): for name in names: %hasura env set {{name}} API_KEY={{new_key}}
 
@@ -134,13 +154,11 @@ class HasuraMagics(Magics, Configurable):
         %hasura emulator start
         """
         assert self.shell is not None  # set by Magics.__init__
+        from hasura_cloud_magic.magics import router
+
         if cell is None:
-            from hasura_cloud_magic.router import run_line
-
-            return run_line(self.session, line, self.shell.user_ns)
-        from hasura_cloud_magic.commands.graphql import run_cell
-
-        return run_cell(self.session, line, cell, self.shell.user_ns)
+            return router.run_line(self.session, line, self.shell.user_ns)
+        return router.run_cell(self.session, line, cell, self.shell.user_ns)
 
     def apply_file_settings(self, start: Path) -> None:
         """Take ``[tool.hasura_cloud_magic]`` from the nearest pyproject.toml (see config_file)."""
@@ -168,7 +186,7 @@ def register(shell: Any) -> HasuraMagics:
     """Register the magic, its completer and its short-error handler on ``shell``."""
     if id(shell) in _REGISTERED:
         return _REGISTERED[id(shell)][0]
-    from hasura_cloud_magic.completion import make_matcher
+    from hasura_cloud_magic.magics.completion import make_matcher
 
     magics = HasuraMagics(shell)
     shell.register_magics(magics)

@@ -11,38 +11,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from hasura_cloud_magic.display import JsonView
+from hasura_cloud_magic.documents import Operation
 from hasura_cloud_magic.errors import UsageError
-from hasura_cloud_magic.parsing import parse_cell_options
-from hasura_cloud_magic.session import Session
-
-
-class GraphQLResult(JsonView):
-    """The ``data`` of a response; index it like a dict."""
-
-    def __getitem__(self, key: str) -> Any:
-        return self.data[key]
-
-
-def _declared_variables(document: str, operation: str | None) -> dict[str, bool]:
-    """``{name: required}`` for the variables of the chosen operation."""
-    from graphql import GraphQLSyntaxError, NonNullTypeNode, OperationDefinitionNode, parse
-
-    try:
-        parsed = parse(document)
-    except GraphQLSyntaxError:
-        return {}  # the facade reports the syntax error in one line
-    for definition in parsed.definitions:
-        if isinstance(definition, OperationDefinitionNode) and operation in (
-            None,
-            definition.name and definition.name.value,
-        ):
-            return {
-                v.variable.name.value: isinstance(v.type, NonNullTypeNode)
-                and v.default_value is None
-                for v in definition.variable_definitions or ()
-            }
-    return {}
+from hasura_cloud_magic.magics.parsing import parse_cell_options
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.results import GraphQLResult
 
 
 def _explicit_variables(option: str, namespace: Mapping[str, Any]) -> dict[str, Any]:
@@ -60,7 +33,9 @@ def _explicit_variables(option: str, namespace: Mapping[str, Any]) -> dict[str, 
     return dict(value)
 
 
-def _namespace_variables(declared: dict[str, bool], namespace: Mapping[str, Any]) -> dict[str, Any]:
+def _namespace_variables(
+    declared: Mapping[str, bool], namespace: Mapping[str, Any]
+) -> dict[str, Any]:
     missing = [name for name, required in declared.items() if required and name not in namespace]
     if missing:
         raise UsageError(
@@ -71,14 +46,16 @@ def _namespace_variables(declared: dict[str, bool], namespace: Mapping[str, Any]
 
 
 def run_cell(session: Session, line: str, cell: str, namespace: dict[str, Any]) -> GraphQLResult:
+    """The cell form's entry function (the line form's is ``run`` in every other command)."""
     options = parse_cell_options(line)
     if not cell.strip():
         raise UsageError("the %%hasura cell is empty: write a GraphQL query or mutation")
+    operation = Operation.parse(cell, options.operation)
     if options.variables:
         variables = _explicit_variables(options.variables, namespace)
     else:
-        variables = _namespace_variables(_declared_variables(cell, options.operation), namespace)
-    data = session.cloud().execute(cell, variables, options.operation)
+        variables = _namespace_variables(operation.variables, namespace)
+    data = session.cloud().execute(operation, variables)
     if options.var:
         if not options.var.isidentifier():
             raise UsageError(f"--var {options.var!r} is not a Python variable name")

@@ -82,7 +82,7 @@ def _problem(path: Path, key: str, allowed: set[str]) -> str | None:
     if normal in FORBIDDEN or secret_like:
         return f"{path}: {key} ignored — never put a token in a file"
     if key not in allowed:
-        from hasura_cloud_magic.parsing import suggest  # only when there is a problem
+        from hasura_cloud_magic.display import did_you_mean  # only when there is a problem
 
-        return f"{path}: unknown setting {key!r}.{suggest(key, allowed)}"
+        return f"{path}: unknown setting {key!r}.{did_you_mean(key, allowed)}"
     return None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.conversions import project_from_summary
 from hasura_cloud_magic.errors import NotFoundError
+from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.results import Project
-from hasura_cloud_magic.session import Session
 
 
 def run(session: Session, args: argparse.Namespace) -> Project:
@@ -16,4 +15,4 @@ def run(session: Session, args: argparse.Namespace) -> Project:
     if found is None:
         session.forget_targets(target.tenant_id)
         raise NotFoundError(f"project {target.name} no longer exists")
-    return project_from_summary(found)
+    return Project.from_api(found)

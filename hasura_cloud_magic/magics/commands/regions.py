@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.results import Region, RegionList
-from hasura_cloud_magic.session import Session
 
 
 def run(session: Session, args: argparse.Namespace) -> RegionList:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.session import Session
-from hasura_cloud_magic.user_input import confirm
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.magics.user_input import confirm
 
 
 def run(session: Session, args: argparse.Namespace) -> None:

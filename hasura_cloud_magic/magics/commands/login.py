@@ -7,9 +7,9 @@ import getpass
 import os
 
 from hasura_cloud_magic.errors import AuthenticationError, ConfigurationError
-from hasura_cloud_magic.session import Session
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.magics.user_input import UnavailableInput, ask_secret
 from hasura_cloud_magic.settings import ClientSettings
-from hasura_cloud_magic.user_input import UnavailableInput, ask_secret
 
 
 def _read_token(session: Session, env_name: str | None) -> tuple[str, str]:

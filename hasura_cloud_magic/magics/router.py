@@ -1,0 +1,34 @@
+"""From a ``%hasura`` line or ``%%hasura`` cell to the command module that runs it.
+
+Command modules are imported on first use, so loading the extension stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any
+
+from hasura_cloud_magic.display import Preformatted
+from hasura_cloud_magic.magics.parsing import HelpRequested, expand_placeholders, parse_line
+from hasura_cloud_magic.magics.session import Session
+
+_COMMANDS_PACKAGE = "hasura_cloud_magic.magics.commands"
+
+
+def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> object:
+    """Run one ``%hasura`` line; returns what the command returns (shown as Out)."""
+    try:
+        args = parse_line(expand_placeholders(line, namespace))
+    except HelpRequested as usage:
+        return Preformatted(usage.text)
+    command = importlib.import_module(f"{_COMMANDS_PACKAGE}.{args.command}")
+    result: object = command.run(session, args)
+    return result
+
+
+def run_cell(session: Session, line: str, cell: str, namespace: dict[str, Any]) -> object:
+    """Run one ``%%hasura`` cell: any GraphQL document (commands/graphql.py)."""
+    from hasura_cloud_magic.magics.commands import graphql
+
+    return graphql.run_cell(session, line, cell, namespace)
