@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 SCHEMA = QUERIES / "schema.graphql"
 GENERATED = ROOT / "generated"
-REAL_CLIENTS = Path(__file__).resolve().parent / "real_clients"
+REAL_CLIENTS = ROOT / "tests" / "real_clients"
 
 
 def operation_files() -> list[Path]:

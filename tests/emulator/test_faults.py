@@ -10,8 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from emulator_helpers import CREATE_TENANT, Gql, unique_name
-from test_emulator_cli import launch, terminate
+from emulator_helpers import CREATE_TENANT, Gql, launch, terminate, unique_name
 
 from hasura_cloud_magic.emulator import Fault, FaultKind, RunningEmulator, parse_fault, start
 

@@ -2,60 +2,15 @@
 
 from __future__ import annotations
 
-import queue
 import signal
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 import httpx
-from emulator_helpers import Gql, create_tenant
+from emulator_helpers import Gql, create_tenant, launch, terminate
 
 from hasura_cloud_magic.emulator import start
 from hasura_cloud_magic.emulator.schema_source import schema_path
-
-STARTUP_SECONDS = 20.0
-
-
-def launch(*args: str) -> tuple[subprocess.Popen[str], str, str]:
-    """Start the CLI; returns the process, the endpoint and the token it printed."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "hasura_cloud_magic.emulator", "--port", "0", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    lines = [read_line(process), read_line(process)]
-    endpoint_key, endpoint = lines[0].split("=", 1)
-    token_key, token = lines[1].split("=", 1)
-    assert (endpoint_key, token_key) == ("HASURA_CLOUD_ENDPOINT", "HASURA_CLOUD_ACCESS_TOKEN")
-    assert endpoint.startswith("http://127.0.0.1:") and endpoint.endswith("/v1/graphql")
-    return process, endpoint, token
-
-
-def read_line(process: subprocess.Popen[str]) -> str:
-    """The next stdout line, read in a thread so a silent emulator fails the test, not hangs it."""
-    stdout = process.stdout
-    assert stdout is not None
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
-    try:
-        return lines.get(timeout=STARTUP_SECONDS).rstrip("\n")
-    except queue.Empty:
-        process.kill()
-        raise AssertionError("the emulator printed nothing in time") from None
-
-
-def terminate(process: subprocess.Popen[str]) -> str:
-    """SIGTERM the emulator; it must exit 0 having printed nothing more on stdout."""
-    process.send_signal(signal.SIGTERM)
-    stdout, stderr = process.communicate(timeout=15)
-    assert process.returncode == 0, stderr
-    assert stdout == ""
-    return stderr
 
 
 def test_cli_serves_persists_and_keeps_its_token(tmp_path: Path) -> None:

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from emulator_helpers import CREATE_TENANT, Gql, unique_name
-from test_emulator_cli import launch, terminate
+from emulator_helpers import CREATE_TENANT, Gql, launch, terminate, unique_name
 
 TOKEN = "durability-token"
 ENV_KEYS = ("COUNTER", "PAIR_A", "PAIR_B")

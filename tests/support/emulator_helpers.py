@@ -1,7 +1,11 @@
-"""Helpers shared by the emulator tests (imported by conftest.py and the test modules)."""
+"""Helpers shared by the emulator tests: raw GraphQL calls, a manual clock, the CLI process."""
 
 from __future__ import annotations
 
+import queue
+import signal
+import subprocess
+import sys
 import threading
 import uuid
 from typing import Any
@@ -75,3 +79,47 @@ def create_tenant(gql: Gql, **variables: Any) -> dict[str, Any]:
     arguments = {"cloud": "aws", "region": "us-east-2", **variables}
     created: dict[str, Any] = gql.data(CREATE_TENANT, **arguments)["createTenant"]
     return created
+
+
+# ---------------------------------------------------------------- the CLI as a process
+
+STARTUP_SECONDS = 20.0
+
+
+def launch(*args: str) -> tuple[subprocess.Popen[str], str, str]:
+    """Start the CLI; returns the process, the endpoint and the token it printed."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hasura_cloud_magic.emulator", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    lines = [read_line(process), read_line(process)]
+    endpoint_key, endpoint = lines[0].split("=", 1)
+    token_key, token = lines[1].split("=", 1)
+    assert (endpoint_key, token_key) == ("HASURA_CLOUD_ENDPOINT", "HASURA_CLOUD_ACCESS_TOKEN")
+    assert endpoint.startswith("http://127.0.0.1:") and endpoint.endswith("/v1/graphql")
+    return process, endpoint, token
+
+
+def read_line(process: subprocess.Popen[str]) -> str:
+    """The next stdout line, read in a thread so a silent emulator fails the test, not hangs it."""
+    stdout = process.stdout
+    assert stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=STARTUP_SECONDS).rstrip("\n")
+    except queue.Empty:
+        process.kill()
+        raise AssertionError("the emulator printed nothing in time") from None
+
+
+def terminate(process: subprocess.Popen[str]) -> str:
+    """SIGTERM the emulator; it must exit 0 having printed nothing more on stdout."""
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=15)
+    assert process.returncode == 0, stderr
+    assert stdout == ""
+    return stderr

@@ -1,0 +1,148 @@
+"""The public surface, pinned: each public module's ``__all__`` (as httpx pins its own).
+
+A name added or removed here is a decision about the public API, made on purpose. Every
+name listed must exist, and the packages ship ``py.typed`` so users' type checkers see the
+annotations.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from paths import GENERATED, ROOT
+
+PUBLIC = {
+    "hasura_cloud_magic": [
+        "ClientSettings",
+        "HasuraCloud",
+        "__version__",
+        "load_ipython_extension",
+        "unload_ipython_extension",
+    ],
+    "hasura_cloud_magic.api": ["HasuraCloud", "Id", "parse_id"],
+    "hasura_cloud_magic.settings": [
+        "CLOUDS",
+        "ClientSettings",
+        "DEFAULT_DISPLAY_LIMIT",
+        "DEFAULT_ENDPOINT",
+        "DEFAULT_FLEET_CONCURRENCY",
+        "DEFAULT_PREVIEW_PLACEMENT",
+        "DEFAULT_TIMEOUT_SECONDS",
+        "DEFAULT_WAIT_TIMEOUT_SECONDS",
+        "ENDPOINT_ENV_VAR",
+        "GITHUB_TOKEN_ENV_VAR",
+        "PLANS",
+        "POLL_INTERVAL_SECONDS",
+        "Placement",
+        "TOKEN_ENV_VAR",
+    ],
+    "hasura_cloud_magic.errors": [
+        "ApiError",
+        "AuthenticationError",
+        "ConfigurationError",
+        "ConfirmationRequired",
+        "EnvConflictError",
+        "HashConflictError",
+        "HasuraCloudError",
+        "InvalidInputError",
+        "NotFoundError",
+        "PartiallyAppliedError",
+        "PreviewAppFailed",
+        "ServerError",
+        "TransportError",
+        "UsageError",
+        "WaitTimeout",
+    ],
+    "hasura_cloud_magic.results": [
+        "CreatedProject",
+        "EnvComparison",
+        "EnvView",
+        "GraphQLResult",
+        "PreviewJob",
+        "PreviewStatus",
+        "Project",
+        "ProjectList",
+        "Region",
+        "RegionList",
+        "Tenant",
+        "TenantProject",
+    ],
+    "hasura_cloud_magic.display": [
+        "COLOURS",
+        "CardView",
+        "Fields",
+        "JsonView",
+        "MASK",
+        "Message",
+        "NORMAL",
+        "Preformatted",
+        "QUIET",
+        "TASK_MARKS",
+        "Table",
+        "TableView",
+        "VERBOSE",
+        "did_you_mean",
+    ],
+    "hasura_cloud_magic.documents": ["Operation"],
+    "hasura_cloud_magic.env_plan": [
+        "Conflict",
+        "EnvDiff",
+        "EnvEdits",
+        "plan_change",
+        "rebase",
+        "resolve",
+    ],
+    "hasura_cloud_magic.env_writer": [
+        "ASK",
+        "ConflictSafeWriter",
+        "REPORT",
+        "WriteOutcome",
+        "apply_edits",
+    ],
+    "hasura_cloud_magic.fleet": [
+        "APPLIED",
+        "CONFLICT",
+        "FAILED",
+        "FleetPlan",
+        "FleetResult",
+        "ProjectPlan",
+        "ProjectResult",
+        "UNCHANGED",
+        "apply_fleet",
+        "plan_fleet",
+    ],
+    "hasura_cloud_magic.magics": ["HasuraMagics", "register", "unregister"],
+    "hasura_cloud_magic.widgets": ["EnvEditor", "PreviewWizard", "ProgressView"],
+    "hasura_cloud_magic.emulator": [
+        "DEFAULT_STEP_SECONDS",
+        "Fault",
+        "FaultKind",
+        "FaultRegistry",
+        "RunningEmulator",
+        "parse_fault",
+        "start",
+    ],
+}
+
+
+@pytest.mark.parametrize("module_name", sorted(PUBLIC))
+def test_exported_members(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert sorted(module.__all__) == sorted(PUBLIC[module_name])
+    missing = [name for name in module.__all__ if not hasattr(module, name)]
+    assert missing == []
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    from importlib.metadata import version
+
+    import hasura_cloud_magic
+
+    assert hasura_cloud_magic.__version__ == version("hasura-cloud-magic")
+    assert '__version__ = "' not in (ROOT / "hasura_cloud_magic" / "__init__.py").read_text()
+
+
+def test_both_packages_ship_py_typed() -> None:
+    assert (ROOT / "hasura_cloud_magic" / "py.typed").is_file()
+    assert (GENERATED / "hasura_cloud_client" / "py.typed").is_file()
