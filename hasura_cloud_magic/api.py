@@ -48,7 +48,10 @@ from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerEr
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
 from hasura_cloud_magic.settings import DEFAULT_PREVIEW_PLACEMENT, ClientSettings
 
+__all__ = ["HasuraCloud", "Id", "parse_id"]
+
 T = TypeVar("T")
+#: Anything that names a tenant, project or job: a uuid, or its text.
 Id = str | uuid.UUID
 
 
@@ -66,6 +69,14 @@ class HasuraCloud:
     """Typed access to the Hasura Cloud management API (or the local emulator).
 
     One instance holds one HTTP connection pool; close it with :meth:`close` or ``with``.
+
+    Parameters:
+        settings: endpoint, token and timeout (default: :meth:`ClientSettings.from_env`).
+        http_client: an ``httpx.Client`` to use instead of making one; it must carry the
+            ``Authorization`` header itself, and closing the facade closes it.
+        retry: which failures are retried and how long to wait between tries (retry.py);
+            a mutation that may have been sent is never retried.
+        sleep: how to wait between tries (tests pass a no-op).
     """
 
     def __init__(

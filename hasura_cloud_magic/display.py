@@ -126,9 +126,8 @@ class Fields:
             f"<tr><th style='text-align:left'>{html.escape(n)}</th><td>{html.escape(v)}</td></tr>"
             for n, v in self.items
         )
-        return (
-            f'<table class="hcm-fields"><caption>{html.escape(self.title)}</caption>{rows}</table>'
-        )
+        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
+        return f'<table class="hcm-fields">{caption}{rows}</table>'
 
 
 @dataclass(frozen=True)
