@@ -6,7 +6,7 @@ import statistics
 import subprocess
 import sys
 
-from figures import Figure, median_seconds
+from figures import Figure, median_seconds, process_env
 
 SHELL = "from IPython.core.interactiveshell import InteractiveShell as S; s = S.instance()"
 PROGRAMS = {
@@ -17,11 +17,14 @@ PROGRAMS = {
 
 
 def _start(program: str) -> None:
-    subprocess.run([sys.executable, "-c", program], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", program], check=True, capture_output=True, env=process_env()
+    )
 
 
 def measure(repeat: int = 15) -> list[Figure]:
     runs: dict[str, list[float]] = {name: [] for name in PROGRAMS}
+    _start(PROGRAMS["ours"])  # compiles our sources once, as installing a wheel does
     for _ in range(repeat):  # interleaved, so machine noise hits all three alike
         for name, program in PROGRAMS.items():
             runs[name].append(median_seconds(lambda p=program: _start(p), 1))

@@ -12,34 +12,16 @@ which carries ``Authorization: pat <token>``. Every failure comes out as a
 
 from __future__ import annotations
 
+import ssl
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 import pydantic
-from hasura_cloud_client import (
-    CreateGithubPreviewAppInputPayload,
-    CreateTenantCreateTenant,
-    GetDeploymentJobStatusJobsByPk,
-    GetPreviewAppCreationStatusJobsByPk,
-    GetTenantDetailsTenantByPk,
-    GithubRepoDetails,
-    GraphQLClientError,
-    HasuraCloudClient,
-    ListRegionsRegion,
-    ProjectOptions,
-    ProjectSummary,
-    ResolveTarget,
-    String_comparison_exp,
-    TenantEnvFields,
-    UpdateEnvObject,
-    UpdateEnvsObject,
-    UpdateTenantNameUpdateTenantName,
-    cloud_enum,
-    cloud_enum_comparison_exp,
-)
+from hasura_cloud_client import GraphQLClientError, HasuraCloudClient
 
 from hasura_cloud_magic import error_mapping
 from hasura_cloud_magic.documents import Operation
@@ -47,6 +29,23 @@ from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_valu
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerError
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
 from hasura_cloud_magic.settings import DEFAULT_PREVIEW_PLACEMENT, ClientSettings
+
+if TYPE_CHECKING:
+    # Result and input models: a first command builds only the ones it uses.
+    from hasura_cloud_client import (
+        CreateTenantCreateTenant,
+        GetDeploymentJobStatusJobsByPk,
+        GetPreviewAppCreationStatusJobsByPk,
+        GetTenantDetailsTenantByPk,
+        ListRegionsRegion,
+        ProjectSummary,
+        ResolveTarget,
+        TenantEnvFields,
+        UpdateEnvObject,
+        UpdateEnvsObject,
+        UpdateTenantNameUpdateTenantName,
+        cloud_enum,
+    )
 
 __all__ = ["HasuraCloud", "Id", "parse_id"]
 
@@ -95,6 +94,7 @@ class HasuraCloud:
         self._http = http_client or httpx.Client(
             headers=self.settings.authorization_header,
             timeout=self.settings.timeout_seconds,
+            verify=_tls_for(self.settings.endpoint),
         )
         # The generated HttpClient protocol is narrower than httpx.Client's real signature.
         self._client = HasuraCloudClient(
@@ -119,6 +119,8 @@ class HasuraCloud:
 
     def list_projects(self, name_like: str | None = None) -> list[ProjectSummary]:
         """Projects visible to the token, by name; ``name_like`` is a SQL LIKE pattern."""
+        from hasura_cloud_client import String_comparison_exp
+
         name = String_comparison_exp(_like=name_like) if name_like is not None else None
         result = self._call("ListProjects", lambda: self._client.list_projects(name=name))
         return list(result.projects)
@@ -160,6 +162,8 @@ class HasuraCloud:
         envs: Mapping[str, str] | None = None,
     ) -> CreateTenantCreateTenant:
         """Create a project; the result's ``id`` is the tenant id, ``name`` the project name."""
+        from hasura_cloud_client import UpdateEnvsObject
+
         env_list = _env_inputs(UpdateEnvsObject, envs)
         result = self._call(
             "CreateTenant",
@@ -185,6 +189,8 @@ class HasuraCloud:
 
     def list_regions(self, cloud: str | None = None) -> list[ListRegionsRegion]:
         """Active regions, optionally of one cloud (``aws``, ``gcp``...)."""
+        from hasura_cloud_client import cloud_enum_comparison_exp
+
         cloud_filter = cloud_enum_comparison_exp(_eq=_cloud(cloud)) if cloud else None
         result = self._call("ListRegions", lambda: self._client.list_regions(cloud=cloud_filter))
         return list(result.region)
@@ -202,6 +208,8 @@ class HasuraCloud:
     def update_env(self, tenant_id: Id, current_hash: str, values: Mapping[str, str]) -> TenantEnv:
         """Add or change ``values`` (other keys are kept); raises HashConflictError if stale."""
         tid = parse_id(tenant_id, "tenant id")
+        from hasura_cloud_client import UpdateEnvObject
+
         envs = _env_inputs(UpdateEnvObject, values)
         result = self._call(
             "UpdateTenantEnv",
@@ -240,6 +248,13 @@ class HasuraCloud:
         envs: Mapping[str, str] | None = None,
     ) -> uuid.UUID:
         """Queue a preview app from a GitHub branch; returns the creation job's id."""
+        from hasura_cloud_client import (
+            CreateGithubPreviewAppInputPayload,
+            GithubRepoDetails,
+            ProjectOptions,
+            UpdateEnvsObject,
+        )
+
         payload = CreateGithubPreviewAppInputPayload(
             githubPersonalAccessToken=github_token,
             githubRepoDetails=GithubRepoDetails(
@@ -327,7 +342,19 @@ class HasuraCloud:
         raise AssertionError("unreachable: the last attempt returns or raises")
 
 
-EnvInput = TypeVar("EnvInput", UpdateEnvObject, UpdateEnvsObject)
+def _tls_for(endpoint: str) -> ssl.SSLContext | bool:
+    """TLS for the client: httpx's default (verify against certifi) for an https endpoint.
+
+    httpx loads its CA bundle when a client is made, about 0.1 s: most of a first command.
+    A plain-HTTP endpoint (the local emulator) never speaks TLS, so it gets a context that
+    trusts nothing: nothing is loaded, and any TLS use from it would fail closed.
+    """
+    if urlsplit(endpoint).scheme == "http":
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return True
+
+
+EnvInput = TypeVar("EnvInput", "UpdateEnvObject", "UpdateEnvsObject")
 
 
 def _env_inputs(input_type: type[EnvInput], values: Mapping[str, str] | None) -> list[EnvInput]:
@@ -349,6 +376,8 @@ def _tenant_env(tenant_id: uuid.UUID, fields: TenantEnvFields) -> TenantEnv:
 
 
 def _cloud(name: str) -> cloud_enum:
+    from hasura_cloud_client import cloud_enum
+
     try:
         return cloud_enum(name)
     except ValueError:

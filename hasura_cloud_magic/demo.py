@@ -11,34 +11,19 @@ everything it made. Env values are printed masked. Exits non-zero if any step fa
 from __future__ import annotations
 
 import sys
-import time
 import uuid
-from collections.abc import Callable
-from typing import TypeVar
 
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.emulator import start
-from hasura_cloud_magic.errors import HashConflictError, HasuraCloudError
-from hasura_cloud_magic.preview_apps import DEPLOYMENT_FINAL, CreationOutcome, creation_outcome
+from hasura_cloud_magic.errors import HashConflictError, HasuraCloudError, PreviewAppFailed
+from hasura_cloud_magic.preview_apps import follow
 from hasura_cloud_magic.settings import ClientSettings
 
-T = TypeVar("T")
 DEMO_GITHUB_TOKEN = "ghp_" + "demo0" * 8  # shaped like a GitHub token; the emulator accepts it
 
 
 def say(text: str) -> None:
     print(text, flush=True)
-
-
-def wait_until(fetch: Callable[[], T], done: Callable[[T], bool], timeout: float = 30.0) -> T:
-    deadline = time.monotonic() + timeout
-    value = fetch()
-    while not done(value):
-        if time.monotonic() > deadline:
-            raise TimeoutError("gave up waiting")
-        time.sleep(0.5)
-        value = fetch()
-    return value
 
 
 def tour(cloud: HasuraCloud) -> None:
@@ -71,28 +56,18 @@ def tour(cloud: HasuraCloud) -> None:
         github_token=DEMO_GITHUB_TOKEN,
     )
     say(f"6. preview app queued as job {job_id}")
-    creation = wait_until(lambda: _outcome(cloud, job_id), lambda outcome: outcome.finished)
-    if creation.status != "success" or creation.deployment_job_id is None:
-        raise HasuraCloudError(f"preview app creation {creation.status}: {creation.error}")
-    deployment_job_id = creation.deployment_job_id
-    deployment = wait_until(
-        lambda: cloud.get_deployment_job_status(deployment_job_id),
-        lambda job: job is not None and job.status in DEPLOYMENT_FINAL,
-    )
-    assert deployment is not None
-    steps = ", ".join(f"{t.name}={t.task_events[0].event_type}" for t in deployment.tasks)
-    say(f"7. deployment {deployment.status}: {steps}")
+    progress = follow(cloud, job_id, wait=True, timeout=30.0, interval=0.5)
+    if not progress.succeeded:
+        raise PreviewAppFailed(f"preview app {progress.error()}")
+    steps = ", ".join(f"{task.name}={task.state}" for task in progress.tasks)
+    say(f"7. deployment {progress.deployment_status}: {steps}")
 
-    preview = cloud.get_project(creation.project_id) if creation.project_id else None
+    project_id = progress.creation.project_id
+    preview = cloud.get_project(project_id) if project_id else None
     for project in (preview, cloud.find_project_by_name(name)):
         if project is not None and project.tenant is not None:
             cloud.delete_tenant(project.tenant.id)
     say(f"8. deleted both projects; {len(cloud.list_projects())} projects left")
-
-
-def _outcome(cloud: HasuraCloud, job_id: uuid.UUID) -> CreationOutcome:
-    job = cloud.get_preview_app_creation_status(job_id)
-    return creation_outcome(job) if job else CreationOutcome("unknown")
 
 
 def main() -> int:

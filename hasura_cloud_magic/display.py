@@ -8,7 +8,6 @@ defined once. This module imports nothing of ours.
 
 from __future__ import annotations
 
-import difflib
 import html
 import json
 from collections.abc import Iterable, Sequence
@@ -46,6 +45,8 @@ TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "�
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' Did you mean X?' for a close match, else ''."""
+    import difflib  # only when someone made a mistake
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" Did you mean {close[0]!r}?" if close else ""
 

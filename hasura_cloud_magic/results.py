@@ -24,12 +24,12 @@ from hasura_cloud_magic.display import (
     TableView,
 )
 from hasura_cloud_magic.errors import ConfigurationError, UsageError
-from hasura_cloud_magic.preview_apps import PreviewProgress
 
 if TYPE_CHECKING:
     from hasura_cloud_client import GetTenantDetailsTenantByPk, ProjectSummary
 
     from hasura_cloud_magic.env_vars import TenantEnv
+    from hasura_cloud_magic.preview_apps import PreviewProgress
 
 __all__ = [
     "CreatedProject",

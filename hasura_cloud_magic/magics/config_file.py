@@ -58,7 +58,10 @@ def read(start: Path, allowed: set[str]) -> FileSettings:
     if path is None:
         return FileSettings()
     try:
-        document = _toml().loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if TABLE not in text:
+            return FileSettings(path)  # nothing for us: not even worth parsing
+        document = _toml().loads(text)
     except (OSError, ValueError) as error:  # TOMLDecodeError, UnicodeDecodeError
         return FileSettings(path, problems=[f"{path}: cannot read it ({error})"])
     tool = document.get("tool", {})

@@ -20,7 +20,7 @@ import functools
 import math
 import re
 import shlex
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
 from hasura_cloud_magic.display import did_you_mean
@@ -145,7 +145,33 @@ def _wait_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_emulator(commands: argparse._SubParsersAction[_Parser]) -> None:
+Commands = argparse._SubParsersAction  # what each builder below adds its command to
+
+
+def _help(commands: Commands[_Parser]) -> None:
+    help_ = commands.add_parser("help", help=COMMANDS["help"])
+    help_.add_argument("topic", nargs="*", metavar="COMMAND")
+
+
+def _status(commands: Commands[_Parser]) -> None:
+    commands.add_parser("status", help=COMMANDS["status"])
+
+
+def _login(commands: Commands[_Parser]) -> None:
+    login = commands.add_parser("login", help=COMMANDS["login"])
+    login.add_argument(
+        "--token-env",
+        type=env_var_name,
+        metavar="NAME",
+        help=f"env var holding the token (default {TOKEN_ENV_VAR})",
+    )
+
+
+def _logout(commands: Commands[_Parser]) -> None:
+    commands.add_parser("logout", help=COMMANDS["logout"])
+
+
+def _emulator(commands: Commands[_Parser]) -> None:
     emulator = commands.add_parser("emulator", help=COMMANDS["emulator"])
     actions = emulator.add_subparsers(dest="action", metavar="ACTION", required=True)
     start = actions.add_parser("start", help="start it in the background and use it")
@@ -161,27 +187,42 @@ def _add_emulator(commands: argparse._SubParsersAction[_Parser]) -> None:
     actions.add_parser("status", help="whether it runs, and where")
 
 
-def _add_projects(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _projects(commands: Commands[_Parser]) -> None:
     projects = commands.add_parser("projects", help=COMMANDS["projects"])
     projects.add_argument("--name", metavar="GLOB", help="e.g. 'prod-*'")
     projects.add_argument("--df", action="store_true", help="return a pandas DataFrame")
+
+
+def _project(commands: Commands[_Parser]) -> None:
     _target(commands.add_parser("project", help=COMMANDS["project"]))
+
+
+def _tenant(commands: Commands[_Parser]) -> None:
     tenant = commands.add_parser("tenant", help=COMMANDS["tenant"])
     tenant.add_argument("tenant_id", metavar="TENANT_ID")
+
+
+def _regions(commands: Commands[_Parser]) -> None:
     regions = commands.add_parser("regions", help=COMMANDS["regions"])
-    regions.add_argument("--cloud", help="aws or gcp")
+    regions.add_argument("--cloud", help=" or ".join(CLOUDS))
 
 
-def _add_lifecycle(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _create(commands: Commands[_Parser]) -> None:
     create = commands.add_parser("create", help=COMMANDS["create"])
     create.add_argument("--cloud", required=True, help=" or ".join(CLOUDS))
     create.add_argument("--region", required=True, help="e.g. us-east-2")
     create.add_argument("--name", help="lowercase letters, digits, hyphens (default: generated)")
     create.add_argument("--plan", help=" or ".join(PLANS))
     _assignments_flag(create)
+
+
+def _rename(commands: Commands[_Parser]) -> None:
     rename = commands.add_parser("rename", help=COMMANDS["rename"])
     _target(rename)
     rename.add_argument("new_name", metavar="NEW_NAME")
+
+
+def _delete(commands: Commands[_Parser]) -> None:
     delete = commands.add_parser("delete", help=COMMANDS["delete"])
     _target(delete)
     delete.add_argument("--yes", action="store_true", help="do not ask")
@@ -200,7 +241,7 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
 
 
-def _add_env(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _env(commands: Commands[_Parser]) -> None:
     env = commands.add_parser("env", help=COMMANDS["env"])
     actions = env.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="keys and (masked) values")
@@ -223,24 +264,7 @@ def _add_env(commands: argparse._SubParsersAction[_Parser]) -> None:
     copy.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
 
 
-def _split_target(args: argparse.Namespace) -> argparse.Namespace:
-    """``env set|unset``: TARGET comes first unless ``--projects`` names the projects."""
-    words = list(args.words)
-    del args.words
-    if args.projects is None:
-        if len(words) < 2:
-            what = "KEY=VALUE" if args.action == "set" else "KEY"
-            raise UsageError(
-                f"%hasura env {args.action}: TARGET and at least one {what} are required"
-            )
-        args.target, words = words[0], words[1:]
-    else:
-        args.target = None
-    setattr(args, "assignments" if args.action == "set" else "keys", words)
-    return args
-
-
-def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _preview(commands: Commands[_Parser]) -> None:
     preview = commands.add_parser("preview", help=COMMANDS["preview"])
     actions = preview.add_subparsers(dest="action", metavar="ACTION", required=True)
     create = actions.add_parser("create", help="queue a preview app from a GitHub branch")
@@ -280,28 +304,52 @@ def _add_preview(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
 
 
+#: How to add each command to a parser, in the order of COMMANDS.
+_BUILDERS: dict[str, Callable[[Commands[_Parser]], None]] = {
+    "help": _help,
+    "status": _status,
+    "login": _login,
+    "logout": _logout,
+    "emulator": _emulator,
+    "projects": _projects,
+    "project": _project,
+    "tenant": _tenant,
+    "regions": _regions,
+    "create": _create,
+    "rename": _rename,
+    "delete": _delete,
+    "env": _env,
+    "preview": _preview,
+}
+
+
 @functools.cache  # built once: argparse keeps no state between parses, and building is slow
-def build_parser() -> _Parser:
-    """The whole ``%hasura`` grammar (also used for completion and help)."""
+def build_parser(command: str | None = None) -> _Parser:
+    """The ``%hasura`` grammar: every command (for help and completion), or just ``command``
+    (what parsing one line needs: a first command should not pay for all fourteen)."""
     parser = _Parser(prog=PROG, description="Drive the Hasura Cloud API from IPython.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    help_ = commands.add_parser("help", help=COMMANDS["help"])
-    help_.add_argument("topic", nargs="*", metavar="COMMAND")
-    commands.add_parser("status", help=COMMANDS["status"])
-    login = commands.add_parser("login", help=COMMANDS["login"])
-    login.add_argument(
-        "--token-env",
-        type=env_var_name,
-        metavar="NAME",
-        help=f"env var holding the token (default {TOKEN_ENV_VAR})",
-    )
-    commands.add_parser("logout", help=COMMANDS["logout"])
-    _add_emulator(commands)
-    _add_projects(commands)
-    _add_lifecycle(commands)
-    _add_env(commands)
-    _add_preview(commands)
+    for name, add in _BUILDERS.items():
+        if command in (None, name):
+            add(commands)
     return parser
+
+
+def _split_target(args: argparse.Namespace) -> argparse.Namespace:
+    """``env set|unset``: TARGET comes first unless ``--projects`` names the projects."""
+    words = list(args.words)
+    del args.words
+    if args.projects is None:
+        if len(words) < 2:
+            what = "KEY=VALUE" if args.action == "set" else "KEY"
+            raise UsageError(
+                f"%hasura env {args.action}: TARGET and at least one {what} are required"
+            )
+        args.target, words = words[0], words[1:]
+    else:
+        args.target = None
+    setattr(args, "assignments" if args.action == "set" else "keys", words)
+    return args
 
 
 def split_words(line: str) -> list[str]:
@@ -317,8 +365,8 @@ def parse_line(line: str) -> argparse.Namespace:
     words = split_words(line)
     if not words:
         words = ["help"]
-    _check_names(words)
-    args, extras = build_parser().parse_known_args(words)
+    command = _check_names(words)
+    args, extras = build_parser(command).parse_known_args(words)
     if extras:
         raise UsageError(_unrecognized(args, extras))
     if args.command == "env" and args.action in ("set", "unset"):
@@ -326,22 +374,24 @@ def parse_line(line: str) -> argparse.Namespace:
     return args
 
 
-def _check_names(words: list[str]) -> None:
-    """Unknown command or action: one line with the closest name and the valid ones."""
+def _check_names(words: list[str]) -> str | None:
+    """The command the line runs (None for a bare flag such as ``--help``); an unknown
+    command or action is one line with the closest name and the valid ones."""
     command = words[0]
     if command.startswith("-"):
-        return
+        return None
     if command not in COMMANDS:
         raise UsageError(
             f"unknown command {command!r}.{did_you_mean(command, COMMANDS)} "
             f"Commands: {', '.join(COMMANDS)}"
         )
-    actions = [action for action in command_tree()[command] if action]
+    actions = list(_subparsers(_subparsers(build_parser(command))[command]))
     if actions and len(words) > 1 and not words[1].startswith("-") and words[1] not in actions:
         raise UsageError(
             f"{PROG} {command}: unknown action {words[1]!r}.{did_you_mean(words[1], actions)} "
             f"Actions: {', '.join(actions)}"
         )
+    return command
 
 
 def _unrecognized(args: argparse.Namespace, extras: list[str]) -> str:
