@@ -247,12 +247,9 @@ class FaultRegistry:
         with self._lock:
             return list(self._hits)
 
-    def armed(self) -> bool:
-        # Read without the lock: a stale answer only delays a just-added fault by one request.
-        return bool(self._pending)
-
     def plan(self, body: bytes) -> FaultPlan:
         """Consume the faults that apply to the request with this body."""
+        # Read without the lock: a stale answer only delays a just-added fault by one request.
         if not self._pending:
             return NO_FAULT
         fields, operation_name = request_operation(body)

@@ -27,7 +27,7 @@ from hasura_cloud_magic.env_plan import (
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ASK, ConflictSafeWriter
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
-from hasura_cloud_magic.widgets.guard import FormStatus, SecretFreeText, guarded
+from hasura_cloud_magic.widgets.guard import Form, FormStatus
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -58,7 +58,7 @@ class ConflictChoice:
         self.box.add_class("hcm-conflict")
 
 
-class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
+class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
     """Edit one project's env vars safely. Drive it with ``.rows``, ``.save_button.click()``."""
 
     def __init__(self, cloud: HasuraCloud, tenant_id: uuid.UUID, project_name: str) -> None:
@@ -74,13 +74,12 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         self.choices: list[ConflictChoice] = []
         self._base: TenantEnv | None = None
         self._pending = EnvEdits()
-        for button, action in (
+        self._wire(
             (self.review_button, self.show_review),
             (self.save_button, self.save),
             (self.reload_button, self.load),
             (self.close_button, self.close),
-        ):
-            button.on_click(self._guarded(lambda _, act=action: act()))
+        )
         super().__init__(
             [
                 widgets.HTML(f"<b>Env vars of {html.escape(project_name)}</b>"),
@@ -94,11 +93,6 @@ class EnvEditor(SecretFreeText, widgets.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("hcm-env-editor")
-
-    # ------------------------------------------------------------ plumbing
-
-    def _guarded(self, action: Callable[..., None]) -> Callable[..., None]:
-        return guarded(self.status, action)
 
     def __repr__(self) -> str:
         keys = len(self.rows.rows)

@@ -1,4 +1,8 @@
-"""Form status lines and guarded callbacks: a failing click shows its error in the form."""
+"""What every form shares: a status line, guarded callbacks, buttons wired to actions.
+
+A failing click shows its error in the form's status line instead of vanishing into
+ipywidgets' log, and the ``text/plain`` a form saves in a notebook names no value.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +48,20 @@ class SecretFreeText:
         if bundle is not None:
             bundle["text/plain"] = repr(self)
         return bundle
+
+
+class Form(SecretFreeText):
+    """Mixin for the forms (before the Box class): ``status``, ``_guarded``, ``_wire``."""
+
+    status: FormStatus
+
+    def _guarded(self, action: Callable[..., None]) -> Callable[..., None]:
+        return guarded(self.status, action)
+
+    def _wire(self, *pairs: tuple[widgets.Button, Callable[[], object]]) -> None:
+        """Each button runs its action on click, guarded."""
+        for button, action in pairs:
+            button.on_click(self._guarded(lambda _button, act=action: act()))
 
 
 def guarded(status: FormStatus, action: Callable[..., None]) -> Callable[..., None]:

@@ -8,10 +8,12 @@ On failure, "Retry" goes back to the review step with everything kept.
 
 from __future__ import annotations
 
+import html
 import os
 import threading
 import uuid
 from collections.abc import Callable
+from enum import IntEnum
 
 import ipywidgets as widgets
 
@@ -29,12 +31,28 @@ from hasura_cloud_magic.settings import (
     POLL_INTERVAL_SECONDS,
 )
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
-from hasura_cloud_magic.widgets.guard import FormStatus, SecretFreeText, guarded
+from hasura_cloud_magic.widgets.guard import Form, FormStatus
 from hasura_cloud_magic.widgets.progress_view import ProgressView
 
 Runner = Callable[[Callable[[], None]], None]
-STEPS = ("Repository", "Project", "Env vars", "GitHub token", "Review", "Progress")
-REVIEW, PROGRESS = 4, 5
+
+
+class Step(IntEnum):
+    """The wizard's steps, in order (``wizard.step_index`` is one of them)."""
+
+    REPOSITORY = 0
+    PROJECT = 1
+    ENV_VARS = 2
+    GITHUB_TOKEN = 3
+    REVIEW = 4
+    PROGRESS = 5
+
+    @property
+    def title(self) -> str:
+        return self.name.replace("_", " ").capitalize().replace("Github", "GitHub")
+
+
+REVIEW, PROGRESS = Step.REVIEW, Step.PROGRESS
 
 
 def in_background(work: Callable[[], None]) -> None:
@@ -51,7 +69,7 @@ def _text(description: str, value: str = "", placeholder: str = "") -> widgets.T
     )
 
 
-class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
+class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
     """Drive it with the step widgets' ``.value`` and ``next_button.click()``."""
 
     def __init__(
@@ -96,13 +114,12 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         self.steps = widgets.Stack(self._step_boxes(), selected_index=0)
         self.title = widgets.HTML()
         self.cloud_choice.observe(self._guarded(lambda _: self._load_regions()), "value")
-        for button, action in (
+        self._wire(
             (self.back_button, self.back),
             (self.next_button, self.next),
             (self.create_button, self.create),
             (self.retry_button, self.retry),
-        ):
-            button.on_click(self._guarded(lambda _, act=action: act()))
+        )
         super().__init__(
             [
                 self.title,
@@ -114,13 +131,13 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
             ]
         )
         self.add_class("hcm-preview-wizard")
-        self._show(0)
+        self._show(Step.REPOSITORY)
 
     # ------------------------------------------------------------ navigation
 
     @property
-    def step_index(self) -> int:
-        return int(self.steps.selected_index or 0)
+    def step_index(self) -> Step:
+        return Step(self.steps.selected_index or 0)
 
     def next(self) -> None:
         problems = self._problems(self.step_index)
@@ -128,10 +145,10 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
             self.status.error("; ".join(problems))
             return
         self._leave(self.step_index)
-        self._show(self.step_index + 1)
+        self._show(Step(self.step_index + 1))
 
     def back(self) -> None:
-        self._show(max(self.step_index - 1, 0))
+        self._show(Step(max(self.step_index - 1, Step.REPOSITORY)))
 
     def retry(self) -> None:
         """After a failure: back to the review step, everything kept."""
@@ -163,11 +180,8 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         self.envs.clear_secrets()
         super().close()
 
-    def _guarded(self, action: Callable[..., None]) -> Callable[..., None]:
-        return guarded(self.status, action)
-
     def __repr__(self) -> str:
-        return f"PreviewWizard(step={STEPS[self.step_index]!r}; no values shown)"
+        return f"PreviewWizard(step={self.step_index.title!r}; no values shown)"
 
     # ------------------------------------------------------------ steps
 
@@ -189,41 +203,50 @@ class PreviewWizard(SecretFreeText, widgets.VBox):  # type: ignore[misc]
             self.progress,
         ]
 
-    def _show(self, index: int) -> None:
-        if index == 1 and not self.region.options:
+    def _show(self, step: Step) -> None:
+        if step == Step.PROJECT and not self.region.options:
             self._load_regions()
-        if index == REVIEW:
+        if step == Step.REVIEW:
             self.review.value = self._summary()
-        self.steps.selected_index = index
-        self.title.value = f"<b>Preview app — step {index + 1} of {len(STEPS)}: {STEPS[index]}</b>"
-        self.back_button.disabled = index in (0, PROGRESS)
-        self.next_button.layout.display = None if index < REVIEW else "none"
-        self.create_button.layout.display = None if index == REVIEW else "none"
+        self.steps.selected_index = int(step)
+        self.title.value = (
+            f"<b>Preview app — step {step + 1} of {len(Step)}: {html.escape(step.title)}</b>"
+        )
+        self.back_button.disabled = step in (Step.REPOSITORY, Step.PROGRESS)
+        self.next_button.layout.display = None if step < Step.REVIEW else "none"
+        self.create_button.layout.display = None if step == Step.REVIEW else "none"
         self.retry_button.layout.display = "none"
         self.status.clear()
 
-    def _problems(self, index: int) -> list[str]:
-        required = {0: [self.owner, self.repo, self.branch], 1: [self.name]}.get(index, [])
+    def _problems(self, step: Step) -> list[str]:
+        required = {
+            Step.REPOSITORY: [self.owner, self.repo, self.branch],
+            Step.PROJECT: [self.name],
+        }.get(step, [])
         found = [f"{w.description} is required" for w in required if not w.value.strip()]
-        if index == 1 and self.name.value.strip():
+        if step == Step.PROJECT and self.name.value.strip():
             problem = name_problem(self.name.value.strip())
             found += [f"App name: {problem}"] if problem else []
-        if index == 1 and not self.region.value:
+        if step == Step.PROJECT and not self.region.value:
             found.append("choose a region")
-        if index == 2:
+        if step == Step.ENV_VARS:
             found += self.envs.problems()
         if (
-            index == 3
+            step == Step.GITHUB_TOKEN
             and not self.use_env_token.value
             and not (self.token_input.value.strip() or self._github_token)
         ):
             found.append(f"type a GitHub token or tick 'use env var {self.token_env}'")
-        if index == 3 and self.use_env_token.value and not os.environ.get(self.token_env):
+        if (
+            step == Step.GITHUB_TOKEN
+            and self.use_env_token.value
+            and not os.environ.get(self.token_env)
+        ):
             found.append(f"env var {self.token_env} is not set")
         return found
 
-    def _leave(self, index: int) -> None:
-        if index == 3 and self.token_input.value.strip():
+    def _leave(self, step: Step) -> None:
+        if step == Step.GITHUB_TOKEN and self.token_input.value.strip():
             self._github_token = self.token_input.value.strip()  # keep it in Python only
             self.token_input.value = ""
 
