@@ -6,7 +6,7 @@ import statistics
 import subprocess
 import sys
 
-from figures import Figure, median_seconds, process_env
+from figures import NOTEBOOK_DIR, Figure, median_seconds, process_env
 
 SHELL = "from IPython.core.interactiveshell import InteractiveShell as S; s = S.instance()"
 PROGRAMS = {
@@ -18,7 +18,11 @@ PROGRAMS = {
 
 def _start(program: str) -> None:
     subprocess.run(
-        [sys.executable, "-c", program], check=True, capture_output=True, env=process_env()
+        [sys.executable, "-c", program],
+        check=True,
+        capture_output=True,
+        env=process_env(),
+        cwd=NOTEBOOK_DIR,
     )
 
 

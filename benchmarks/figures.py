@@ -13,6 +13,9 @@ from dataclasses import dataclass
 #: reuse the bytecode, as an installed wheel would; PYTHONDONTWRITEBYTECODE would otherwise
 #: make every run compile them again and measure the compiler.
 _BYTECODE = tempfile.mkdtemp(prefix="hcm-bench-pycache-")
+#: Where measured processes run: an empty folder, like a notebook's (not this repository,
+#: whose own pyproject.toml the extension would read for settings).
+NOTEBOOK_DIR = tempfile.mkdtemp(prefix="hcm-bench-notebook-")
 
 
 def process_env(extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -227,9 +227,9 @@ def test_widgets_never_import_the_ipython_layer(imports: list[Import]) -> None:
 
 
 def _library(module: str) -> bool:
-    """The root modules (and not the front-ends or the server)."""
+    """The library: the root modules and packages, not the front-ends or the server."""
     parts = module.split(".")
-    return len(parts) == 2 and parts[1] not in ("magics", "widgets", "emulator")
+    return len(parts) >= 2 and parts[1] not in ("magics", "widgets", "emulator")
 
 
 def test_the_library_imports_no_front_end(imports: list[Import]) -> None:
