@@ -12,6 +12,7 @@ compares two projects' keys; ``copy`` puts A's values (or ``--keys``) into B.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
@@ -119,15 +120,21 @@ def _edit(session: Session, args: argparse.Namespace) -> object:
     return EnvEditor(session.cloud(), target.tenant_id, target.name).load()
 
 
-def run(session: Session, args: argparse.Namespace) -> object:
-    if args.action == "show":
-        return _show(session, args)
-    if args.action == "edit":
-        return _edit(session, args)
-    if args.action == "diff":
-        return _diff(session, args)
-    if args.action == "copy":
-        return _copy(session, args)
+def _change(session: Session, args: argparse.Namespace) -> object:
     if args.projects is not None:
         return _change_many(session, args)
     return _change_one(session, args.target, _edits(args), args.dry_run)
+
+
+_ACTIONS: dict[str, Callable[[Session, argparse.Namespace], object]] = {
+    "show": _show,
+    "set": _change,
+    "unset": _change,
+    "edit": _edit,
+    "diff": _diff,
+    "copy": _copy,
+}
+
+
+def run(session: Session, args: argparse.Namespace) -> object:
+    return _ACTIONS[args.action](session, args)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import uuid
+from collections.abc import Callable
 
 from hasura_cloud_magic.api import parse_id
 from hasura_cloud_magic.errors import ConfigurationError, NotFoundError, PreviewAppFailed
@@ -99,12 +100,17 @@ def _wizard(session: Session, args: argparse.Namespace) -> object:
     )
 
 
+def _status(session: Session, args: argparse.Namespace) -> PreviewStatus:
+    return _follow(session, parse_id(args.job_id, "job id"), args)
+
+
+_ACTIONS: dict[str, Callable[[Session, argparse.Namespace], object]] = {
+    "create": _create,
+    "status": _status,
+    "delete": _delete,
+    "wizard": _wizard,
+}
+
+
 def run(session: Session, args: argparse.Namespace) -> object:
-    if args.action == "create":
-        return _create(session, args)
-    if args.action == "wizard":
-        return _wizard(session, args)
-    if args.action == "status":
-        return _follow(session, parse_id(args.job_id, "job id"), args)
-    _delete(session, args)
-    return None
+    return _ACTIONS[args.action](session, args)
