@@ -26,7 +26,12 @@ from hasura_cloud_client import GraphQLClientError, HasuraCloudClient
 from hasura_cloud_magic import error_mapping
 from hasura_cloud_magic.documents import Operation
 from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_value
-from hasura_cloud_magic.errors import InvalidInputError, NotFoundError, ServerError
+from hasura_cloud_magic.errors import (
+    ConfigurationError,
+    InvalidInputError,
+    NotFoundError,
+    ServerError,
+)
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
 from hasura_cloud_magic.settings import DEFAULT_PREVIEW_PLACEMENT, ClientSettings
 
@@ -68,6 +73,7 @@ class HasuraCloud:
     """Typed access to the Hasura Cloud management API (or the local emulator).
 
     One instance holds one HTTP connection pool; close it with :meth:`close` or ``with``.
+    It refuses (ConfigurationError) to send a token over plain http to another machine.
 
     Parameters:
         settings: endpoint, token and timeout (default: :meth:`ClientSettings.from_env`).
@@ -87,6 +93,9 @@ class HasuraCloud:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings or ClientSettings.from_env()
+        exposure = self.settings.token_exposure()
+        if exposure:
+            raise ConfigurationError(exposure)
         self.retry = retry
         self._sleep = sleep
         # Headers passed to the generated client are ignored once it gets its own
@@ -104,7 +113,7 @@ class HasuraCloud:
 
     def __repr__(self) -> str:
         token_state = "set" if self.settings.token else "not set"
-        return f"HasuraCloud(endpoint={self.settings.endpoint!r}, token={token_state})"
+        return f"HasuraCloud(endpoint={self.settings.shown_endpoint!r}, token={token_state})"
 
     def __enter__(self) -> HasuraCloud:
         return self

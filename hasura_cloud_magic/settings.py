@@ -112,6 +112,29 @@ class ClientSettings:
         )
 
     @property
+    def shown_endpoint(self) -> str:
+        """The endpoint as it may be printed: any ``user:password@`` in it masked."""
+        parts = urlsplit(self.endpoint)
+        if "@" not in parts.netloc:
+            return self.endpoint
+        host = parts.netloc.rpartition("@")[2]
+        return parts._replace(netloc=f"***@{host}").geturl()
+
+    def token_exposure(self) -> str | None:
+        """Why the token must not be sent to this endpoint, or None if it may.
+
+        A token never travels over plain HTTP to another machine: only to ``https``, or to a
+        loopback address (the local emulator).
+        """
+        parts = urlsplit(self.endpoint)
+        if not self.token or parts.scheme == "https" or _is_loopback(parts.hostname or ""):
+            return None
+        return (
+            f"refusing to send the access token over plain http to {parts.hostname}: "
+            "use an https endpoint (plain http is for a local emulator only)"
+        )
+
+    @property
     def authorization_header(self) -> dict[str, str]:
         """The header the API expects: ``Authorization: pat <token>`` (empty without a token)."""
         return {"Authorization": f"pat {self.token}"} if self.token else {}
@@ -120,8 +143,21 @@ class ClientSettings:
         """The effective settings, one per line, safe to print."""
         return "\n".join(
             [
-                f"endpoint: {self.endpoint}",
+                f"endpoint: {self.shown_endpoint}",
                 f"token:    {'set' if self.token else 'not set'}",
                 f"timeout:  {self.timeout_seconds:g} s",
             ]
         )
+
+
+def _is_loopback(host: str) -> bool:
+    """``localhost``, 127.0.0.0/8, ``::1`` (and 0.0.0.0, which connects to this machine)."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified

@@ -6,7 +6,10 @@
 >>> # display_limit = 20
 
 Keys are ``HasuraMagics`` trait names. A token can never be set here (the file is usually
-committed); unknown keys and bad values are reported, one line each, and skipped.
+committed), and neither can where the token goes: ``endpoint`` and ``token_env_var`` come
+only from the environment, ``%config`` or ``%hasura login`` — a file found in a parent folder
+is not trusted with them. Unknown keys, those two and bad values are reported, one line
+each, and skipped.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ def _toml() -> Any:
 
 TABLE = "hasura_cloud_magic"
 FORBIDDEN = frozenset({"token", "access_token", "pat", "github_token"})
+#: Settings that decide where the token is sent: never taken from a file.
+NOT_FROM_FILES = frozenset({"endpoint", "token_env_var"})
 #: A key holding one of these words is a secret unless it is an allowed setting
 #: (``token_env_var`` names an env var; it holds no token).
 SECRET_WORDS = ("token", "secret", "password")
@@ -84,6 +89,11 @@ def _problem(path: Path, key: str, allowed: set[str]) -> str | None:
     secret_like = any(word in normal for word in SECRET_WORDS) and key not in allowed
     if normal in FORBIDDEN or secret_like:
         return f"{path}: {key} ignored — never put a token in a file"
+    if normal in NOT_FROM_FILES:
+        return (
+            f"{path}: {key} ignored — where the token goes is set only by the environment, "
+            "%config or %hasura login"
+        )
     if key not in allowed:
         from hasura_cloud_magic.display import did_you_mean  # only when there is a problem
 

@@ -58,7 +58,8 @@ class Session:
         self._targets: dict[str, Target] = {}
 
     def __repr__(self) -> str:
-        return f"Session(endpoint={self.settings().endpoint!r}, token={self.token_source()})"
+        shown = self.settings().shown_endpoint
+        return f"Session(endpoint={shown!r}, token={self.token_source()})"
 
     # ------------------------------------------------------------ where and who
 

@@ -64,11 +64,24 @@ def test_no_pyproject_gives_empty_settings(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_allowed_values_are_kept(tmp_path: Path) -> None:
-    path = write(tmp_path, table('timeout = 60\ndisplay_limit = 20\ntoken_env_var = "MY_TOKEN"'))
+    path = write(tmp_path, table("timeout = 60\ndisplay_limit = 20"))
     found = read(tmp_path / ".", ALLOWED)
     assert found.path == path
-    assert found.values == {"timeout": 60, "display_limit": 20, "token_env_var": "MY_TOKEN"}
+    assert found.values == {"timeout": 60, "display_limit": 20}
     assert found.problems == []
+
+
+@pytest.mark.parametrize(
+    "line", ['endpoint = "http://attacker.example:8080/v1/graphql"', 'token_env_var = "AWS_KEY"']
+)
+def test_where_the_token_goes_is_never_taken_from_a_file(tmp_path: Path, line: str) -> None:
+    write(tmp_path, table(f"{line}\ntimeout = 5"))
+    found = read(tmp_path, ALLOWED)
+    assert found.values == {"timeout": 5}
+    [problem] = found.problems
+    key = line.split()[0]
+    assert f"{key} ignored — where the token goes is set only by the environment" in problem
+    assert "attacker" not in problem and "AWS_KEY" not in problem
 
 
 def test_pyproject_without_the_table(tmp_path: Path) -> None:

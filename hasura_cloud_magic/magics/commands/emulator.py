@@ -28,7 +28,9 @@ def _stop(session: Session) -> None:
         session.out.info("The emulator is not running.")
         return
     session.use_emulator(None)
-    session.out.success(f"Emulator stopped; commands now go to {session.settings().endpoint}.")
+    session.out.success(
+        f"Emulator stopped; commands now go to {session.settings().shown_endpoint}."
+    )
 
 
 def run(session: Session, args: argparse.Namespace) -> Fields | None:

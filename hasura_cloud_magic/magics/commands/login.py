@@ -43,7 +43,7 @@ def run(session: Session, args: argparse.Namespace) -> None:
     except AuthenticationError:
         session.logout()
         raise AuthenticationError(
-            f"the token from {source} was refused by {session.settings().endpoint}; "
+            f"the token from {source} was refused by {session.settings().shown_endpoint}; "
             f"still using: {previous}"
         ) from None
-    session.out.success(f"Logged in to {session.settings().endpoint} (token from {source}).")
+    session.out.success(f"Logged in to {session.settings().shown_endpoint} (token from {source}).")

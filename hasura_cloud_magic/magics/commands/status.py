@@ -24,8 +24,9 @@ def run(session: Session, args: argparse.Namespace) -> Fields:
     return Fields(
         "Hasura Cloud magic",
         [
-            ("endpoint", settings.endpoint),
+            ("endpoint", settings.shown_endpoint),
             ("token", session.token_source()),
+            *([("warning", exposure)] if (exposure := settings.token_exposure()) else []),
             ("emulator", f"running at {emulator.endpoint}" if emulator else "not running"),
             ("timeout", f"{settings.timeout_seconds:g} s"),
             ("display limit", str(prefs.display_limit)),
