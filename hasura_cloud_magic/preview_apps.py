@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hasura_cloud_magic.errors import NotFoundError, WaitTimeout
+from hasura_cloud_magic.errors import ConfirmationRequired, NotFoundError, WaitTimeout
 from hasura_cloud_magic.settings import POLL_INTERVAL_SECONDS
 
 if TYPE_CHECKING:
@@ -179,6 +179,20 @@ def deployment_tasks(job: GetDeploymentJobStatusJobsByPk) -> tuple[TaskState, ..
     extra = tuple(state for name, state in seen.items() if name not in DEPLOYMENT_TASKS)
     known = tuple(seen.get(name, TaskState(name, "pending")) for name in DEPLOYMENT_TASKS)
     return known + extra
+
+
+def refuse_silent_replacement(cloud: HasuraCloud, name: str, *, replace: bool, how: str) -> None:
+    """A preview app takes its name from any project that has it, deleting that project and
+    its env vars (the API's rule). Never silently: unless ``replace``, refuse and say what
+    would be replaced and ``how`` to go ahead."""
+    existing = cloud.find_project_by_name(name)
+    if existing is None or replace:
+        return
+    tenant = f"tenant {existing.tenant.id}" if existing.tenant else "no tenant"
+    raise ConfirmationRequired(
+        f"a project named {name} exists ({tenant}); a preview app of that name deletes and "
+        f"replaces it, env vars included: {how} to do that"
+    )
 
 
 def follow(

@@ -133,7 +133,7 @@ class HasuraMagics(Magics, Configurable):
         %hasura env diff A B              compare two projects' keys (values masked)
         %hasura env copy A B [--keys KEY ...] [--dry-run]
         %hasura preview create --owner O --repo R --branch B --name N [--directory D]
-                [--cloud C] [--region R] [--plan P] [--env K=V ...]
+                [--replace] [--cloud C] [--region R] [--plan P] [--env K=V ...]
                 [--github-token-env GITHUB_TOKEN] [--wait] [--timeout S]
         %hasura preview status JOB_ID [--wait] [--timeout S]
         %hasura preview delete NAME [--yes]

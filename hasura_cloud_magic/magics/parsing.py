@@ -276,6 +276,11 @@ def _preview(commands: Commands[_Parser]) -> None:
     ):
         create.add_argument(flag, required=True, help=text)
     create.add_argument("--directory", default="", help="Hasura project dir in the repo")
+    create.add_argument(
+        "--replace",
+        action="store_true",
+        help="if a project has this name, delete and replace it (otherwise refused)",
+    )
     create.add_argument("--cloud", default=DEFAULT_PREVIEW_PLACEMENT.cloud)
     create.add_argument("--region", default=DEFAULT_PREVIEW_PLACEMENT.region)
     create.add_argument("--plan", default=DEFAULT_PREVIEW_PLACEMENT.plan)

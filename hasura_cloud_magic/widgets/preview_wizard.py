@@ -3,7 +3,8 @@
 Repository → project options → env vars → GitHub token → review → create, then a live view
 of the creation job and the deployment job. The GitHub token never stays in widget state:
 a typed token moves into Python when leaving its step; "use env var" reads it at create time.
-On failure, "Retry" goes back to the review step with everything kept.
+On failure, "Retry" goes back to the review step with everything kept. An app name that an
+existing project has is refused unless "replace the project of that name" is ticked.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.display import MASK, Fields
 from hasura_cloud_magic.errors import ConfigurationError
 from hasura_cloud_magic.names import name_problem
-from hasura_cloud_magic.preview_apps import PreviewProgress, follow
+from hasura_cloud_magic.preview_apps import PreviewProgress, follow, refuse_silent_replacement
 from hasura_cloud_magic.settings import (
     CLOUDS,
     DEFAULT_PREVIEW_PLACEMENT,
@@ -102,6 +103,7 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         self.token_input = widgets.Password(description="GitHub token", placeholder="ghp_…")
         self.use_env_token = widgets.Checkbox(description=f"use env var {github_token_env}")
         self.review = widgets.HTML()
+        self.replace_existing = widgets.Checkbox(description="replace the project of that name")
         self.progress = ProgressView()
         self.back_button = widgets.Button(description="Back", icon="arrow-left")
         self.next_button = widgets.Button(
@@ -156,6 +158,12 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
 
     def create(self) -> None:
         token = self._token()
+        refuse_silent_replacement(
+            self.cloud,
+            self.name.value.strip(),
+            replace=self.replace_existing.value,
+            how="tick 'replace the project of that name'",
+        )
         self.job_id = self.cloud.create_preview_app(
             name=self.name.value.strip(),
             owner=self.owner.value.strip(),
@@ -199,7 +207,7 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
                     ),
                 ]
             ),
-            self.review,
+            widgets.VBox([self.review, self.replace_existing]),
             self.progress,
         ]
 

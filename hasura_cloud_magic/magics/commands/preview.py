@@ -1,6 +1,8 @@
 """``%hasura preview create|status|delete``: GitHub preview apps, as the official action runs them.
 
-``create`` queues the app (the GitHub token comes from an env var, never from the cell);
+``create`` queues the app (the GitHub token comes from an env var, never from the cell); a
+name that an existing project has is refused unless ``--replace`` (the API deletes and
+replaces that project);
 ``--wait`` (or ``status --wait``) follows the creation job, then the deployment job, task by
 task, polling every ``poll_interval`` seconds (2 s, the action's cadence). A failed or skipped
 app is an error, so a notebook run stops on it.
@@ -18,7 +20,7 @@ from hasura_cloud_magic.errors import ConfigurationError, NotFoundError, Preview
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
-from hasura_cloud_magic.preview_apps import PreviewProgress, follow
+from hasura_cloud_magic.preview_apps import PreviewProgress, follow, refuse_silent_replacement
 from hasura_cloud_magic.results import PreviewJob, PreviewStatus
 
 
@@ -56,13 +58,15 @@ def _ignore(progress: PreviewProgress) -> None:
 
 def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewStatus:
     envs = parse_assignments(args.env)
+    github_token = _github_token(args.github_token_env)
+    refuse_silent_replacement(session.cloud(), args.name, replace=args.replace, how="add --replace")
     job_id = session.cloud().create_preview_app(
         name=args.name,
         owner=args.owner,
         repo=args.repo,
         branch=args.branch,
         directory=args.directory,
-        github_token=_github_token(args.github_token_env),
+        github_token=github_token,
         cloud=args.cloud,
         region=args.region,
         plan=args.plan,
