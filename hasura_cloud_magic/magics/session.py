@@ -105,9 +105,11 @@ class Session:
             self._cloud = HasuraCloud(settings)
         return self._cloud
 
-    def target(self, text: str) -> Target:
-        """Resolve a TARGET (cached for the session; forgotten when projects change)."""
-        if text not in self._targets:
+    def target(self, text: str, *, to_write: bool = False) -> Target:
+        """Resolve a TARGET. Reads may use what this session resolved before; a write
+        (``to_write``) resolves it again, because someone may have renamed projects since:
+        a name then means the project that has it now, and never the one that had it."""
+        if to_write or text not in self._targets:
             from hasura_cloud_magic.targets import resolve
 
             self._targets[text] = resolve(self.cloud(), text)

@@ -9,7 +9,7 @@ from hasura_cloud_magic.magics.user_input import confirm
 
 
 def run(session: Session, args: argparse.Namespace) -> None:
-    target = session.target(args.target)
+    target = session.target(args.target, to_write=True)
     confirm(f"Delete project {target.name} (tenant {target.tenant_id})?", assume_yes=args.yes)
     session.cloud().delete_tenant(target.tenant_id)
     session.forget_targets(target.tenant_id)

@@ -44,7 +44,7 @@ def _edits(args: argparse.Namespace) -> EnvEdits:
 
 
 def _change_one(session: Session, target_text: str, edits: EnvEdits, dry_run: bool) -> EnvDiff:
-    target = session.target(target_text)
+    target = session.target(target_text, to_write=not dry_run)
     cloud = session.cloud()
     current = cloud.get_env(target.tenant_id)
     diff = plan_change(current, edits.set_values, edits.removed)

@@ -8,7 +8,7 @@ from hasura_cloud_magic.magics.session import Session
 
 
 def run(session: Session, args: argparse.Namespace) -> None:
-    target = session.target(args.target)
+    target = session.target(args.target, to_write=True)
     session.cloud().rename_project(target.tenant_id, args.new_name)
     session.forget_targets(target.tenant_id)
     session.cache.project_names.discard(target.name)
