@@ -48,8 +48,10 @@ def test_a_planted_pyproject_cannot_move_the_token(
         out = capsys.readouterr().out
         assert out.count("ignored — where the token goes is set only by the environment") == 2
         magics = ip.find_magic("hasura").__self__  # type: ignore[union-attr]
-        assert magics.feedback == 0 and magics.endpoint == "" and magics.token_env_var == (
-            "HASURA_CLOUD_ACCESS_TOKEN"
+        assert (
+            magics.feedback == 0
+            and magics.endpoint == ""
+            and magics.token_env_var == ("HASURA_CLOUD_ACCESS_TOKEN")
         )
         ip.run_cell("x = %hasura projects")  # answered by the emulator, from the environment
         assert type(ip.user_ns["x"]).__name__ == "ProjectList"
