@@ -17,6 +17,7 @@ status codes. The tree::
     │   └── HashConflictError     an env write quoted a stale hash; nothing written
     ├── EnvConflictError          a key changed on both sides; nothing written for it
     ├── PartiallyAppliedError     part of a change landed, part did not
+    ├── FleetIncompleteError      a fleet change did not land everywhere; .result
     ├── PreviewAppFailed          a preview app's job ended failed or skipped
     ├── WaitTimeout               gave up waiting; the job goes on
     ├── NotFoundError             no such project, tenant or job for this token
@@ -32,6 +33,7 @@ __all__ = [
     "ConfigurationError",
     "ConfirmationRequired",
     "EnvConflictError",
+    "FleetIncompleteError",
     "HashConflictError",
     "HasuraCloudError",
     "InvalidInputError",
@@ -119,6 +121,15 @@ class EnvConflictError(HasuraCloudError):
         super().__init__(message)
         self.keys = keys
         self.applied = applied
+
+
+class FleetIncompleteError(HasuraCloudError):
+    """A change across many projects did not land on all of them (failed, conflict, not
+    attempted). ``result`` holds every project's outcome (a ``fleet.FleetResult``)."""
+
+    def __init__(self, message: str, *, result: object = None) -> None:
+        super().__init__(message)
+        self.result = result
 
 
 class PartiallyAppliedError(HasuraCloudError):

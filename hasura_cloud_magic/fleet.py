@@ -8,28 +8,37 @@
 Each project is written by the rule of ``env_writer`` (a ConflictSafeWriter seeded with the
 env the plan read), so a failure in one project never stops or corrupts the others, a key
 someone else changed meanwhile is reported as ``conflict`` (never overwritten), and running
-the same change again converges: projects already done come out "unchanged".
+the same change again converges: projects already done come out "unchanged". When the API
+stops answering (several transport failures in a row) or the deadline passes, projects not
+started yet are reported ``not attempted`` instead of waiting out a timeout each.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.display import Table, TableView
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ConflictSafeWriter
-from hasura_cloud_magic.errors import HasuraCloudError, InvalidInputError
-from hasura_cloud_magic.settings import DEFAULT_FLEET_CONCURRENCY
+from hasura_cloud_magic.errors import HasuraCloudError, InvalidInputError, TransportError
+from hasura_cloud_magic.settings import (
+    DEFAULT_FLEET_CONCURRENCY,
+    DEFAULT_FLEET_DEADLINE_SECONDS,
+    FLEET_TRANSPORT_FAILURES_TO_STOP,
+)
 from hasura_cloud_magic.targets import Target
 
 __all__ = [
     "APPLIED",
     "CONFLICT",
     "FAILED",
+    "NOT_ATTEMPTED",
     "UNCHANGED",
     "FleetPlan",
     "FleetResult",
@@ -40,6 +49,7 @@ __all__ = [
 ]
 
 APPLIED, UNCHANGED, FAILED, CONFLICT = "applied", "unchanged", "failed", "conflict"
+NOT_ATTEMPTED = "not attempted"
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,10 @@ class FleetPlan(TableView):
         ]
         return Table(("project", "plan (values masked)"), rows, "Plan")
 
+    def without_values(self) -> FleetPlan:
+        """The same plan holding no env value (what a dry run returns to the notebook)."""
+        return FleetPlan(EnvEdits(), tuple(replace(p, env=None) for p in self.projects))
+
 
 @dataclass(frozen=True)
 class ProjectResult:
@@ -88,8 +102,15 @@ class FleetResult(TableView):
     def count(self, status: str) -> int:
         return sum(result.status == status for result in self.results)
 
+    @property
+    def complete(self) -> bool:
+        """Every project is as asked (applied or unchanged)."""
+        return all(result.status in (APPLIED, UNCHANGED) for result in self.results)
+
     def summary(self) -> str:
         counts = [f"{self.count(s)} {s}" for s in (APPLIED, UNCHANGED, CONFLICT, FAILED)]
+        if self.count(NOT_ATTEMPTED):
+            counts.append(f"{self.count(NOT_ATTEMPTED)} {NOT_ATTEMPTED}")
         return ", ".join(counts)
 
     def table(self) -> Table:
@@ -124,17 +145,48 @@ def plan_fleet(
         return FleetPlan(edits, tuple(pool.map(plan_one, targets)))
 
 
+class _Breaker:
+    """Stops a fleet run that cannot succeed: the API stopped answering, or time is up."""
+
+    def __init__(self, deadline_seconds: float, failures_to_stop: int) -> None:
+        self.ends = time.monotonic() + deadline_seconds
+        self.failures_to_stop = failures_to_stop
+        self.failures_in_a_row = 0
+        self.lock = threading.Lock()
+
+    def why_stop(self) -> str | None:
+        with self.lock:
+            if self.failures_in_a_row >= self.failures_to_stop:
+                return f"the API stopped answering ({self.failures_in_a_row} failures in a row)"
+        if time.monotonic() > self.ends:
+            return "the run's deadline passed"
+        return None
+
+    def record(self, error: HasuraCloudError | None) -> None:
+        with self.lock:
+            transport = isinstance(error, TransportError)
+            self.failures_in_a_row = self.failures_in_a_row + 1 if transport else 0
+
+
 def apply_fleet(
     cloud: HasuraCloud,
     plan: FleetPlan,
     *,
     concurrency: int = DEFAULT_FLEET_CONCURRENCY,
+    deadline_seconds: float = DEFAULT_FLEET_DEADLINE_SECONDS,
     on_result: Callable[[ProjectResult], None] = lambda result: None,
 ) -> FleetResult:
-    """Apply the plan project by project (concurrently); one failure never stops the rest."""
+    """Apply the plan project by project (concurrently); one failure never stops the rest,
+    but a dead API or the deadline stops projects from starting (``not attempted``)."""
+    breaker = _Breaker(deadline_seconds, FLEET_TRANSPORT_FAILURES_TO_STOP)
 
     def apply_one(project: ProjectPlan) -> ProjectResult:
-        result = _apply_one(cloud, project, plan.edits)
+        stop = breaker.why_stop()
+        if stop is not None:
+            result = ProjectResult(project.target.name, NOT_ATTEMPTED, stop)
+        else:
+            result, error = _apply_one(cloud, project, plan.edits)
+            breaker.record(error)
         on_result(result)
         return result
 
@@ -142,19 +194,23 @@ def apply_fleet(
         return FleetResult(list(pool.map(apply_one, plan.projects)))
 
 
-def _apply_one(cloud: HasuraCloud, project: ProjectPlan, edits: EnvEdits) -> ProjectResult:
+def _apply_one(
+    cloud: HasuraCloud, project: ProjectPlan, edits: EnvEdits
+) -> tuple[ProjectResult, HasuraCloudError | None]:
+    """One project's result, and the error that failed it (if any)."""
     name = project.target.name
     if project.env is None or project.diff is None:
-        return ProjectResult(name, FAILED, project.error or "not read")
+        return ProjectResult(name, FAILED, project.error or "not read"), None
     if project.diff.empty:
-        return ProjectResult(name, UNCHANGED, "already as asked")
+        return ProjectResult(name, UNCHANGED, "already as asked"), None
     writer = ConflictSafeWriter(cloud, project.target.tenant_id, edits, base=project.env)
     try:
         outcome = writer.run()
     except HasuraCloudError as error:
-        return ProjectResult(name, FAILED, str(error))
+        cause = error.__cause__ if isinstance(error.__cause__, HasuraCloudError) else error
+        return ProjectResult(name, FAILED, str(error)), cause
     if outcome.lost:
-        return ProjectResult(name, CONFLICT, outcome.summary())
+        return ProjectResult(name, CONFLICT, outcome.summary()), None
     if not outcome.written:
-        return ProjectResult(name, UNCHANGED, "already as asked (by someone else)")
-    return ProjectResult(name, APPLIED, project.diff.summary())
+        return ProjectResult(name, UNCHANGED, "already as asked (by someone else)"), None
+    return ProjectResult(name, APPLIED, project.diff.summary()), None

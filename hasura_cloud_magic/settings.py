@@ -18,10 +18,12 @@ __all__ = [
     "DEFAULT_DISPLAY_LIMIT",
     "DEFAULT_ENDPOINT",
     "DEFAULT_FLEET_CONCURRENCY",
+    "DEFAULT_FLEET_DEADLINE_SECONDS",
     "DEFAULT_PREVIEW_PLACEMENT",
     "DEFAULT_TIMEOUT_SECONDS",
     "DEFAULT_WAIT_TIMEOUT_SECONDS",
     "ENDPOINT_ENV_VAR",
+    "FLEET_TRANSPORT_FAILURES_TO_STOP",
     "GITHUB_TOKEN_ENV_VAR",
     "PLANS",
     "POLL_INTERVAL_SECONDS",
@@ -52,6 +54,10 @@ DEFAULT_DISPLAY_LIMIT = 50
 #: Projects changed at once by fleet commands: 10x+ faster than one at a time, and within
 #: httpx's default pool of 20 keep-alive connections.
 DEFAULT_FLEET_CONCURRENCY = 20
+#: A fleet change stops starting projects after this long, or after this many transport
+#: failures in a row (the API stopped answering); the rest are reported "not attempted".
+DEFAULT_FLEET_DEADLINE_SECONDS = 600.0
+FLEET_TRANSPORT_FAILURES_TO_STOP = 5
 #: The clouds and plans the API accepts (reference: createTenant).
 CLOUDS = ("aws", "gcp")
 PLANS = ("cloud_free", "cloud_payg")

@@ -127,8 +127,10 @@ class HasuraMagics(Magics, Configurable):
         %hasura env show TARGET [--reveal]
         %hasura env set TARGET KEY=VALUE ... [--dry-run]
         %hasura env set --projects GLOB KEY=VALUE ... [--yes] [--concurrency N] [--dry-run]
+                [--allow-partial]     a fleet run that does not land everywhere fails
         %hasura env unset TARGET KEY ... [--dry-run]
         %hasura env unset --projects GLOB KEY ... [--yes] [--concurrency N] [--dry-run]
+                [--allow-partial]
         %hasura env edit TARGET           a conflict-safe editor form (ipywidgets)
         %hasura env diff A B              compare two projects' keys (values masked)
         %hasura env copy A B [--keys KEY ...] [--dry-run]

@@ -239,6 +239,11 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
         help=f"projects changed at once (with --projects; default {DEFAULT_FLEET_CONCURRENCY})",
     )
     parser.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+    parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="with --projects: warn, do not fail, when some projects did not change",
+    )
 
 
 def _env(commands: Commands[_Parser]) -> None:

@@ -26,7 +26,7 @@ from hasura_cloud_magic import fleet
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.env_plan import EnvEdits
 from hasura_cloud_magic.env_writer import apply_edits
-from hasura_cloud_magic.errors import EnvConflictError
+from hasura_cloud_magic.errors import EnvConflictError, FleetIncompleteError
 from hasura_cloud_magic.targets import Target
 from hasura_cloud_magic.widgets import EnvEditor
 
@@ -177,8 +177,10 @@ def test_fleet_line_form_reports_the_conflict(
     race_after_first_read(
         monkeypatch, ip, lambda: someone_sets(someone, project.tenant_id, {"A": THEIRS})
     )
-    result = ip.run_cell(f"%hasura env set --projects {project.name} A={MINE} --yes").result
-    assert result.count(fleet.CONFLICT) == 1
+    with pytest.raises(FleetIncompleteError) as incomplete:
+        ip.run_cell(f"%hasura env set --projects {project.name} A={MINE} --yes")
+    result = incomplete.value.result
+    assert isinstance(result, fleet.FleetResult) and result.count(fleet.CONFLICT) == 1
     assert values(cloud, project.tenant_id)["A"] == THEIRS
 
 

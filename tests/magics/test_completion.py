@@ -91,7 +91,7 @@ def test_env_set_offers_key_equals(cache: CompletionCache) -> None:
 
 
 def test_env_keys_already_given_are_not_offered(cache: CompletionCache) -> None:
-    fleet_flags = ["--projects", "--yes", "--concurrency", "--dry-run"]
+    fleet_flags = ["--projects", "--yes", "--concurrency", "--dry-run", "--allow-partial"]
     assert texts("%hasura env set myproj DB_URL=x ", cache) == ["--help", *fleet_flags, "API_KEY="]
     assert "DB_URL" not in texts("%hasura env unset myproj DB_URL ", cache)
 
@@ -140,6 +140,7 @@ def test_empty_cache_offers_no_names() -> None:
         "--yes",
         "--concurrency",
         "--dry-run",
+        "--allow-partial",
     ]
 
 

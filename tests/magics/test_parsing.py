@@ -134,6 +134,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "projects": None,
                 "yes": False,
                 "concurrency": 20,
+                "allow_partial": False,
             },
         ),
         (
@@ -146,6 +147,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "projects": None,
                 "yes": False,
                 "concurrency": 20,
+                "allow_partial": False,
             },
         ),
         (
@@ -158,6 +160,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "projects": None,
                 "yes": False,
                 "concurrency": 20,
+                "allow_partial": False,
             },
         ),
         (
@@ -170,6 +173,7 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "projects": None,
                 "yes": False,
                 "concurrency": 20,
+                "allow_partial": False,
             },
         ),
     ],
@@ -187,6 +191,7 @@ def test_preview_create_defaults() -> None:
         "branch": "b",
         "name": "n",
         "directory": "",
+        "replace": False,
         "cloud": "aws",
         "region": "us-east-2",
         "plan": "cloud_free",

@@ -5,8 +5,10 @@ nothing changes), and show what changed; ``--dry-run`` shows the same diff and s
 If someone wrote first, the rule of ``env_writer`` applies (re-apply, never overwrite).
 With ``--projects GLOB`` they plan the change for every matching project, show the plan, and
 apply it only with ``--yes`` (or a confirmation), ``--concurrency`` projects at a time, with a
-summary of what was applied, unchanged or failed. ``edit`` returns the editor form; ``diff``
-compares two projects' keys; ``copy`` puts A's values (or ``--keys``) into B.
+summary of what was applied, unchanged or failed; a run that did not land everywhere fails the
+cell after showing every project's outcome (``--allow-partial``: warn instead). ``edit``
+returns the editor form; ``diff`` compares two projects' keys; ``copy`` puts A's values (or
+``--keys``) into B.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
 from hasura_cloud_magic.env_writer import apply_edits
-from hasura_cloud_magic.errors import NotFoundError
+from hasura_cloud_magic.errors import FleetIncompleteError, NotFoundError
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
@@ -70,13 +72,13 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
     plan = fleet.plan_fleet(cloud, targets, _edits(args), concurrency=args.concurrency)
     session.cache.project_names.update(t.name for t in targets)
     session.out.show(plan)
-    if args.dry_run or not plan.to_change:
+    if args.dry_run:
         session.out.info(
-            f"{len(plan.to_change)} of {len(targets)} projects would change; "
-            + ("dry run, nothing sent." if args.dry_run else "nothing sent.")
+            f"{len(plan.to_change)} of {len(targets)} projects would change; dry run, nothing sent."
         )
-        return plan
-    confirm(f"Apply to {len(plan.to_change)} projects?", assume_yes=args.yes)
+        return plan.without_values()
+    if plan.to_change:
+        confirm(f"Apply to {len(plan.to_change)} projects?", assume_yes=args.yes)
     tally = session.out.tally(len(plan.projects))
     result = fleet.apply_fleet(
         cloud,
@@ -84,11 +86,18 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
         concurrency=args.concurrency,
         on_result=lambda r: tally.advance(f"{r.name}: {r.status}"),
     )
-    if result.count(fleet.FAILED) or result.count(fleet.CONFLICT):
-        session.out.warning(result.summary())
-    else:
+    if result.complete:
         session.out.success(result.summary())
-    return result
+        return result
+    session.out.show(result)
+    if args.allow_partial:
+        session.out.warning(result.summary())
+        return result
+    raise FleetIncompleteError(
+        f"not every project changed ({result.summary()}); the table above says why "
+        "(--allow-partial to carry on)",
+        result=result,
+    )
 
 
 def _diff(session: Session, args: argparse.Namespace) -> EnvComparison:
