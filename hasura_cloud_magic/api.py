@@ -28,6 +28,7 @@ from hasura_cloud_magic.documents import Operation
 from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_value
 from hasura_cloud_magic.errors import (
     ConfigurationError,
+    HasuraCloudError,
     InvalidInputError,
     NotFoundError,
     ServerError,
@@ -332,21 +333,25 @@ class HasuraCloud:
     # ------------------------------------------------------------ plumbing
 
     def _call(self, operation: str, send: Callable[[], T], *, mutation: bool | None = None) -> T:
-        """Send, map failures to our errors, and retry what the policy (retry.py) allows."""
+        """Send, map failures to our errors, and retry what the policy (retry.py) allows.
+
+        Our error is raised outside the ``except`` block, so it carries neither ``__cause__``
+        nor ``__context__``: the httpx error holds the request (token, env values) and the
+        pydantic one the response (env values), and neither may travel with ours.
+        """
         is_mutation = error_mapping.is_mutation(operation) if mutation is None else mutation
         for attempt in range(self.retry.attempts):
+            error: HasuraCloudError
             try:
                 return send()
             except (GraphQLClientError, httpx.HTTPError) as exc:
                 error = error_mapping.from_client_error(exc, operation, mutation=is_mutation)
-                last = attempt == self.retry.attempts - 1
-                if last or not is_retryable(error, mutation=is_mutation):
-                    raise error from exc
+                retryable = is_retryable(error, mutation=is_mutation)
             except pydantic.ValidationError:
-                # The validation error quotes the response, which may hold env values.
-                raise ServerError(
-                    f"{operation}: the API answered with an unexpected shape"
-                ) from None
+                error = ServerError(f"{operation}: the API answered with an unexpected shape")
+                retryable = False  # the same answer would come back
+            if not retryable or attempt == self.retry.attempts - 1:
+                raise error
             self._sleep(self.retry.delay(attempt))
         raise AssertionError("unreachable: the last attempt returns or raises")
 

@@ -1,11 +1,15 @@
 """Our errors as one short line that is still a real error (nbval, nbclient, papermill stop).
 
 IPython keeps one custom exception handler per shell; we add ours in front of whatever was
-there and put the previous one back on unload. ``verbose()`` true shows the full traceback.
+there and put the previous one back on unload. ``verbose()`` true shows the traceback: the
+code lines of each frame, never the frames' variables whatever ``%xmode`` says (they hold
+tokens, env values and response bodies), and it arms ``%debug`` on purpose.
 """
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any
@@ -32,7 +36,8 @@ def install(shell: Any, verbose: Callable[[], bool]) -> Callable[[], None]:
         if not issubclass(etype, HasuraCloudError):
             return previous_handler(etype, value, tb, tb_offset=tb_offset)  # type: ignore[no-any-return]
         if verbose():
-            stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+            stb = traceback.format_exception(etype, value, tb, chain=False)
+            sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb  # for %debug
         else:
             stb = [short_line(value)]
         shell._showtraceback(etype, value, stb)
