@@ -59,9 +59,12 @@ def test_a_transport_error_carries_no_request(
 def test_an_unexpected_shape_carries_no_response() -> None:
     body = json.dumps({"data": {"getTenantEnv": {"hash": None, "envVars": {"K": VALUE}}}})
     reply = http_response("200 OK", body.encode())
-    with misbehaving_server(reply) as endpoint, HasuraCloud(ClientSettings(endpoint, TOKEN)) as api:
-        with pytest.raises(ServerError, match="unexpected shape") as raised:
-            api.get_env(uuid.uuid4())
+    with (
+        misbehaving_server(reply) as endpoint,
+        HasuraCloud(ClientSettings(endpoint, TOKEN)) as api,
+        pytest.raises(ServerError, match="unexpected shape") as raised,
+    ):
+        api.get_env(uuid.uuid4())
     assert_alone(raised.value, VALUE, TOKEN)
 
 
