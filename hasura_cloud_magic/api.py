@@ -24,6 +24,7 @@ import pydantic
 from hasura_cloud_client import GraphQLClientError, HasuraCloudClient
 
 from hasura_cloud_magic import error_mapping
+from hasura_cloud_magic.display import quoted
 from hasura_cloud_magic.documents import Operation
 from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_value
 from hasura_cloud_magic.errors import (
@@ -67,7 +68,7 @@ def parse_id(value: Id, what: str = "id") -> uuid.UUID:
     try:
         return uuid.UUID(str(value).strip())
     except ValueError:
-        raise InvalidInputError(f"{what} must be a UUID, got {str(value)!r}") from None
+        raise InvalidInputError(f"{what} must be a UUID, got {quoted(str(value))}") from None
 
 
 class HasuraCloud:
@@ -201,7 +202,7 @@ class HasuraCloud:
         """Active regions, optionally of one cloud (``aws``, ``gcp``...)."""
         from hasura_cloud_client import cloud_enum_comparison_exp
 
-        cloud_filter = cloud_enum_comparison_exp(_eq=_cloud(cloud)) if cloud else None
+        cloud_filter = cloud_enum_comparison_exp(_eq=_cloud(cloud)) if cloud is not None else None
         result = self._call("ListRegions", lambda: self._client.list_regions(cloud=cloud_filter))
         return list(result.region)
 
@@ -320,11 +321,11 @@ class HasuraCloud:
         )
         label = operation.name or ("mutation" if operation.is_mutation else "query")
 
+        values = _json_variables(variables or {})
+
         def send() -> dict[str, Any]:
             response = self._client.execute(
-                operation.document,
-                operation_name=operation.name,
-                variables=dict(variables or {}),
+                operation.document, operation_name=operation.name, variables=values
             )
             return self._client.get_data(response) or {}
 
@@ -354,6 +355,30 @@ class HasuraCloud:
                 raise error
             self._sleep(self.retry.delay(attempt))
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _json_variables(variables: Mapping[str, Any]) -> dict[str, Any]:
+    """The variables as JSON values, checked before anything is sent (never quoted)."""
+    from pydantic_core import PydanticSerializationError, to_jsonable_python
+
+    unsendable = None
+    try:
+        return dict(to_jsonable_python(dict(variables)))
+    except PydanticSerializationError:
+        unsendable = [k for k, v in variables.items() if not _jsonable(v)]
+    raise InvalidInputError(
+        f"variables must be JSON values (text, numbers, lists, dicts): {', '.join(unsendable)}"
+    )
+
+
+def _jsonable(value: object) -> bool:
+    from pydantic_core import PydanticSerializationError, to_jsonable_python
+
+    try:
+        to_jsonable_python(value)
+    except PydanticSerializationError:
+        return False
+    return True
 
 
 def _tls_for(endpoint: str) -> ssl.SSLContext | bool:
@@ -396,4 +421,4 @@ def _cloud(name: str) -> cloud_enum:
         return cloud_enum(name)
     except ValueError:
         choices = ", ".join(member.value for member in cloud_enum)
-        raise InvalidInputError(f"unknown cloud {name!r}: choose one of {choices}") from None
+        raise InvalidInputError(f"unknown cloud {quoted(name)}: choose one of {choices}") from None

@@ -29,6 +29,7 @@ __all__ = [
     "Table",
     "TableView",
     "did_you_mean",
+    "quoted",
 ]
 
 #: feedback levels (``%config HasuraMagics.feedback``)
@@ -41,6 +42,14 @@ COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700", "error
 _ICONS = {"info": "", "success": "✔ ", "warning": "⚠ ", "error": "✘ "}
 #: The mark of a job's task in each state (preview apps).
 TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a one-line message, cut to ``limit`` characters (a pasted blob
+    must not turn one line into a page)."""
+    if len(text) <= limit:
+        return repr(text)
+    return repr(text[:limit]) + f"… ({len(text)} characters)"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

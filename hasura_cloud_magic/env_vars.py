@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from hasura_cloud_magic.display import quoted
 from hasura_cloud_magic.errors import InvalidInputError
 
 ENV_KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -30,7 +31,7 @@ def check_env_key(key: str) -> str:
     """Return ``key`` if it is a valid env var name, else raise a one-line error."""
     if not ENV_KEY_PATTERN.fullmatch(key):
         raise InvalidInputError(
-            f"invalid env var name {key!r}: use letters, digits and underscores, "
+            f"invalid env var name {quoted(key)}: use letters, digits and underscores, "
             "not starting with a digit"
         )
     return key
@@ -38,6 +39,10 @@ def check_env_key(key: str) -> str:
 
 def check_env_value(key: str, value: str) -> str:
     """Return ``value`` if it can be sent, else a one-line error that never quotes it."""
+    if not isinstance(value, str):
+        raise InvalidInputError(
+            f"the value of {key} must be text (str), not {type(value).__name__}"
+        )
     size = len(value.encode("utf-8"))
     if size > MAX_VALUE_BYTES:
         raise InvalidInputError(

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import did_you_mean
+from hasura_cloud_magic.display import did_you_mean, quoted
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
 
 
@@ -55,10 +55,10 @@ def _by_id(cloud: HasuraCloud, some_id: uuid.UUID) -> Target:
 def _by_name(cloud: HasuraCloud, name: str) -> Target:
     exact = cloud.projects_named(name)
     if len(exact) > 1:
-        raise InvalidInputError(f"{len(exact)} projects are named {name!r}; use a tenant id")
+        raise InvalidInputError(f"{len(exact)} projects are named {quoted(name)}; use a tenant id")
     if not exact:
         names = [project.name for project in cloud.list_projects()]
-        raise NotFoundError(f"no project named {name!r}.{did_you_mean(name, names)}")
+        raise NotFoundError(f"no project named {quoted(name)}.{did_you_mean(name, names)}")
     project = exact[0]
     if project.tenant is None:
         raise NotFoundError(f"project {name} has no tenant (it may be being deleted)")
@@ -73,7 +73,7 @@ def resolve_glob(cloud: HasuraCloud, glob: str) -> list[Target]:
         if p.tenant is not None
     ]
     if not found:
-        raise NotFoundError(f"no project matches {glob!r}")
+        raise NotFoundError(f"no project matches {quoted(glob)}")
     return found
 
 

@@ -23,7 +23,7 @@ import shlex
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
-from hasura_cloud_magic.display import did_you_mean
+from hasura_cloud_magic.display import did_you_mean, quoted
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
 from hasura_cloud_magic.settings import (
@@ -439,7 +439,7 @@ def parse_assignments(words: Iterable[str]) -> dict[str, str]:
     for word in words:
         key, equals, value = word.partition("=")
         if not equals:
-            raise UsageError(f"expected KEY=VALUE, got {word!r}")
+            raise UsageError(f"expected KEY=VALUE, got {quoted(word)}")
         check_env_key(key)
         if not value:
             raise UsageError(f"empty value for {key}; to remove a key use: %hasura env unset")

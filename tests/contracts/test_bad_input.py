@@ -51,7 +51,7 @@ def state(cloud: HasuraCloud) -> list[tuple[str, str]]:
 
 
 def magic(line: str) -> Callable[[World], Any]:
-    return lambda w: w.ip.run_cell(line.format(p=w.p, q=w.q, uuid=uuid.uuid4()))
+    return lambda w: w.ip.run_cell(line.format(p=w.p, q=w.q, uuid=uuid.uuid4(), tenant=w.tenant))
 
 
 def editor_with(key: str, value: str) -> Callable[[World], Any]:
@@ -171,6 +171,23 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
         "not valid JSON",
     ),
     ("graphql-empty", magic("%%hasura\n   "), "cell is empty"),
+    (
+        "graphql-bad-var-name-mutation",
+        magic(
+            '%%hasura --var 1bad\nmutation {{ updateTenantName(tenantId: "{tenant}", '
+            'name: "renamed-by-bad-var") {{ tenant {{ id }} }} }}'
+        ),
+        "--var '1bad' is not a Python variable name",
+    ),
+    ("regions-empty-cloud", magic("%hasura regions --cloud ''"), "unknown cloud ''"),
+    (
+        "huge-target",
+        lambda w: (
+            w.ip.user_ns.update(huge="h" * 5000),
+            w.ip.run_cell("%hasura env show {{huge}}"),
+        ),
+        "(5000 characters)",
+    ),
     # forms
     ("editor-bad-key", editor_with("1BAD", "x"), "invalid name"),
     ("editor-duplicate", editor_with("A", "2"), "duplicate name"),
@@ -196,6 +213,21 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
         "the limit is 64 KiB",
     ),
     ("facade-syntax", lambda w: w.cloud.execute("query {"), "GraphQL syntax error"),
+    (
+        "facade-number-value",
+        lambda w: w.cloud.create_project(cloud="aws", region="us-east-2", envs={"K": 123}),
+        "the value of K must be text (str), not int",
+    ),
+    (
+        "facade-none-value",
+        lambda w: w.cloud.update_env(w.tenant, "0" * 40, {"K": None}),
+        "the value of K must be text (str), not NoneType",
+    ),
+    (
+        "facade-unsendable-variable",
+        lambda w: w.cloud.execute("query ($x: String) { projects { id } }", {"x": object()}),
+        "variables must be JSON values (text, numbers, lists, dicts): x",
+    ),
     ("facade-blank-token", lambda w: ClientSettings(token="  "), "empty or only whitespace"),
     ("facade-bad-endpoint", lambda w: ClientSettings(endpoint="hasura.io"), "http(s) URL"),
 ]

@@ -86,6 +86,7 @@ PUBLIC = {
         "TableView",
         "VERBOSE",
         "did_you_mean",
+        "quoted",
     ],
     "hasura_cloud_magic.documents": ["Operation"],
     "hasura_cloud_magic.env_plan": [

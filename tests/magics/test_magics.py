@@ -635,3 +635,19 @@ def test_feedback_zero_keeps_only_results_and_warnings(
     run(ip, "%config HasuraMagics.feedback = 1")
     run(ip, f"%hasura delete {name} --yes")
     assert f"✔ Deleted project {name}" in capsys.readouterr().out
+
+
+def test_create_reports_the_project_even_when_the_follow_up_read_fails(
+    ip: TestingShell, emulator: Any, cloud: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The trial's M6: a failed read after createTenant must not hide that it was created."""
+    name = unique("made")
+    emulator.faults.add("tenant_by_pk", "http503", times=None)
+    try:
+        created = run(ip, f"%hasura create --cloud aws --region us-east-2 --name {name}")
+    finally:
+        emulator.faults.clear()
+    out = capsys.readouterr().out
+    assert f"Created project {name} (tenant {created.tenant_id})" in out
+    assert "Could not read its endpoint yet" in out and created.endpoint is None
+    cloud.delete_tenant(created.tenant_id)

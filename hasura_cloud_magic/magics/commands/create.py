@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from hasura_cloud_magic.errors import HasuraCloudError
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.results import CreatedProject
@@ -15,8 +16,12 @@ def run(session: Session, args: argparse.Namespace) -> CreatedProject:
     created = cloud.create_project(
         cloud=args.cloud, region=args.region, name=args.name, plan=args.plan, envs=envs
     )
-    tenant = cloud.get_tenant(created.id)
     session.cache.project_names.add(created.name)
     session.cache.env_keys.update(envs)
     session.out.success(f"Created project {created.name} (tenant {created.id}).")
+    try:  # the project exists now: a failed follow-up read must not hide that
+        tenant = cloud.get_tenant(created.id)
+    except HasuraCloudError as error:
+        session.out.warning(f"Could not read its endpoint yet ({error}).")
+        tenant = None
     return CreatedProject(created.id, created.name, tenant.project.endpoint if tenant else None)

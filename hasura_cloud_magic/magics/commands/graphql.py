@@ -48,6 +48,8 @@ def _namespace_variables(
 def run_cell(session: Session, line: str, cell: str, namespace: dict[str, Any]) -> GraphQLResult:
     """The cell form's entry function (the line form's is ``run`` in every other command)."""
     options = parse_cell_options(line)
+    if options.var and not options.var.isidentifier():  # before anything is sent
+        raise UsageError(f"--var {options.var!r} is not a Python variable name")
     if not cell.strip():
         raise UsageError("the %%hasura cell is empty: write a GraphQL query or mutation")
     operation = Operation.parse(cell, options.operation)
@@ -57,7 +59,5 @@ def run_cell(session: Session, line: str, cell: str, namespace: dict[str, Any]) 
         variables = _namespace_variables(operation.variables, namespace)
     data = session.cloud().execute(operation, variables)
     if options.var:
-        if not options.var.isidentifier():
-            raise UsageError(f"--var {options.var!r} is not a Python variable name")
         namespace[options.var] = data
     return GraphQLResult(data)
