@@ -109,6 +109,17 @@ None)])`` arms rules from the start; on a running emulator ``emu.faults`` is a t
 exits 2). ``FaultKind.processed`` tells whether a kind executes the request. Stopping the
 emulator ends hanging faults at once.
 
+Limits on what a stranger can make it do
+========================================
+
+A request without a valid token is parsed only, refused as the real API refuses it, and
+never validated or cached (unless it asks for nothing but ``__typename``); fragment spreads
+are followed once per selection set. ``_like``/``_ilike`` match in linear time. The socket
+layer answers a body over 1 MiB with HTTP 413, closes a connection that has not sent a whole
+request within 30 s (idle keep-alive time included), and past 256 connections closes the one
+idle longest to make room (``proxy.MAX_BODY_BYTES``, ``REQUEST_SECONDS``,
+``MAX_CONNECTIONS``). JSON nested past Python's limit is an ``invalid-json`` error.
+
 What it implements
 ==================
 

@@ -36,18 +36,22 @@ def _fragments(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
 def _fields(
     selection_set: SelectionSetNode,
     fragments: dict[str, FragmentDefinitionNode],
-    seen: frozenset[str] = frozenset(),
+    visited: set[str] | None = None,
 ) -> Iterator[FieldNode]:
-    """The fields of a selection set, with fragments inlined (cycles cut, as validation would)."""
+    """The fields of a selection set, with fragments inlined: each fragment once per
+    selection set, as graphql-core's ``collect_fields`` does (visiting it once per path
+    would cost 2^N for N fragments that spread the previous one twice)."""
+    visited = set() if visited is None else visited
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
             yield selection
         elif isinstance(selection, InlineFragmentNode):
-            yield from _fields(selection.selection_set, fragments, seen)
+            yield from _fields(selection.selection_set, fragments, visited)
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
-            if name in fragments and name not in seen:
-                yield from _fields(fragments[name].selection_set, fragments, seen | {name})
+            if name in fragments and name not in visited:
+                visited.add(name)
+                yield from _fields(fragments[name].selection_set, fragments, visited)
 
 
 def root_field_names(document: DocumentNode, operation: OperationDefinitionNode) -> list[str]:

@@ -7,7 +7,6 @@ so filtering on columns never pays for joins.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -77,26 +76,51 @@ def _apply_operator(op: str, value: Any, operand: Any) -> bool:
     if op == "_nin":
         return value not in operand
     if op == "_like":
-        return like_pattern(operand).fullmatch(str(value)) is not None
+        return like_matches(str(operand), str(value))
     if op == "_ilike":
-        return like_pattern(operand, ignore_case=True).fullmatch(str(value)) is not None
+        return like_matches(str(operand).casefold(), str(value).casefold())
     raise FilterError(f"unsupported comparison operator {op!r}")
 
 
-def like_pattern(pattern: str, *, ignore_case: bool = False) -> re.Pattern[str]:
-    """Compile an SQL LIKE pattern (``%`` any run, ``_`` one char, ``\\`` escapes) to a regex."""
-    parts: list[str] = []
+_ANY_RUN, _ANY_ONE = object(), object()
+
+
+def _like_tokens(pattern: str) -> list[object]:
+    """``%`` → any run, ``_`` → any one character, ``\\x`` → ``x``; runs of ``%`` merged."""
+    tokens: list[object] = []
     chars = iter(pattern)
     for char in chars:
         if char == "\\":
-            parts.append(re.escape(next(chars, "\\")))
+            tokens.append(next(chars, "\\"))
         elif char == "%":
-            parts.append(".*")
-        elif char == "_":
-            parts.append(".")
+            if not tokens or tokens[-1] is not _ANY_RUN:
+                tokens.append(_ANY_RUN)
         else:
-            parts.append(re.escape(char))
-    return re.compile("".join(parts), re.DOTALL | (re.IGNORECASE if ignore_case else 0))
+            tokens.append(_ANY_ONE if char == "_" else char)
+    return tokens
+
+
+def like_matches(pattern: str, text: str) -> bool:
+    """Whether ``text`` matches the SQL LIKE ``pattern``, in O(len(pattern) * len(text)).
+
+    Greedy with one resume point (the last ``%``), never backtracking further: a regex
+    would take exponential time on ``%a%a%a…b``, holding the store's lock meanwhile.
+    """
+    tokens = _like_tokens(pattern)
+    t = i = 0
+    resume_token, resume_text = -1, 0
+    while i < len(text):
+        if t < len(tokens) and tokens[t] is _ANY_RUN:
+            resume_token, resume_text = t, i
+            t += 1
+        elif t < len(tokens) and (tokens[t] is _ANY_ONE or tokens[t] == text[i]):
+            t, i = t + 1, i + 1
+        elif resume_token >= 0:
+            resume_text += 1
+            t, i = resume_token + 1, resume_text
+        else:
+            return False
+    return all(token is _ANY_RUN for token in tokens[t:])
 
 
 def sort_rows(rows: Iterable[R], order_by: Sequence[Mapping[str, str]] | None) -> list[R]:

@@ -12,11 +12,21 @@ from dataclasses import dataclass
 
 _HEAD_END = b"\r\n\r\n"
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
-_REASONS = {200: "OK", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+_REASONS = {
+    200: "OK",
+    413: "Payload Too Large",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
 
 
 class FramingError(Exception):
     """A message the proxy cannot frame; the connection is closed."""
+
+
+class TooLarge(FramingError):
+    """A request body over the limit: answered 413, then the connection is closed."""
 
 
 @dataclass(frozen=True)
@@ -48,12 +58,14 @@ async def read_message(
     *,
     response_to: str | None = None,
     send_continue: Callable[[], None] | None = None,
+    max_body: int | None = None,
 ) -> Message | None:
     """The next whole message, or None if the peer closed before sending anything.
 
     ``response_to``: the request method when reading a response (a HEAD response has no body).
     ``send_continue``: called before reading the body of a request that expects
     ``100-continue`` (curl does for bodies over 1 KiB, and would otherwise wait a second).
+    ``max_body``: refuse (TooLarge) a body over this many bytes before reading it.
     """
     try:
         head = await reader.readuntil(_HEAD_END)
@@ -71,9 +83,12 @@ async def read_message(
             raise FramingError(f"malformed header line {line!r}")
         headers[name.strip().lower()] = value.strip()
     start_line = lines[0]
+    length = headers.get("content-length", "")
+    if max_body is not None and length.isdigit() and int(length) > max_body:
+        raise TooLarge(f"a body of {length} bytes; the limit is {max_body}")
     if send_continue is not None and headers.get("expect", "").lower() == "100-continue":
         send_continue()
-    body = await _read_body(reader, start_line, headers, response_to)
+    body = await _read_body(reader, start_line, headers, response_to, max_body)
     return Message(start_line, headers, head, body)
 
 
@@ -82,11 +97,12 @@ async def _read_body(
     start_line: str,
     headers: dict[str, str],
     response_to: str | None,
+    max_body: int | None,
 ) -> bytes:
     if response_to is not None and _bodiless_response(start_line, response_to):
         return b""
     if "chunked" in headers.get("transfer-encoding", "").lower():
-        return await _read_chunked(reader)
+        return await _read_chunked(reader, max_body)
     length = headers.get("content-length")
     if length is not None:
         if not length.isdigit():
@@ -106,8 +122,9 @@ def _bodiless_response(start_line: str, method: str) -> bool:
     return method == "HEAD" or status.startswith("1") or status in ("204", "304")
 
 
-async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+async def _read_chunked(reader: asyncio.StreamReader, max_body: int | None) -> bytes:
     parts: list[bytes] = []
+    received = 0
     while True:
         size_line = await reader.readuntil(b"\r\n")
         parts.append(size_line)
@@ -118,6 +135,9 @@ async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
             raise FramingError(f"bad chunk size {size_text!r}") from None
         if size == 0:
             break
+        received += size
+        if max_body is not None and received > max_body:
+            raise TooLarge(f"a chunked body over {max_body} bytes")
         parts.append(await reader.readexactly(size + 2))
     while True:  # trailers, up to the blank line
         line = await reader.readuntil(b"\r\n")

@@ -4,6 +4,11 @@ ASGI cannot drop a connection without answering, so faults live here, where the 
 Each client connection gets its own upstream connection to uvicorn (on loopback); requests are
 framed, checked against the ``FaultRegistry`` and forwarded unchanged. Without armed faults the
 only work per request is framing and copying bytes.
+
+It also bounds what strangers can make it hold, before any request reaches the API: a body
+over ``MAX_BODY_BYTES`` is answered 413; a request not received within ``REQUEST_SECONDS``
+(or a keep-alive connection idle that long) is closed; past ``MAX_CONNECTIONS`` a new
+connection makes room by closing the one idle longest.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import contextlib
 import json
 import socket
 import struct
+import time
 import uuid
 
 from .errors import GENERIC_SERVER_ERROR, GENERIC_SERVER_MESSAGE
@@ -21,6 +27,7 @@ from .http_wire import (
     CONTINUE,
     FramingError,
     Message,
+    TooLarge,
     read_message,
     request_method,
     response_bytes,
@@ -28,6 +35,13 @@ from .http_wire import (
 )
 
 _NOT_PROCESSED_STATUS = {FaultKind.HTTP500: 500, FaultKind.HTTP502: 502, FaultKind.HTTP503: 503}
+#: The limits on what a client can make the emulator hold (see the module docstring).
+MAX_BODY_BYTES = 1024 * 1024
+REQUEST_SECONDS = 30.0
+MAX_CONNECTIONS = 256
+TOO_LARGE_BODY = json.dumps(
+    {"errors": [{"extensions": {"code": "bad-request"}, "message": "request body too large"}]}
+).encode()
 NOT_JSON_BODY = b"<html><body><p>not JSON (fault injected by the emulator)</p></body></html>"
 
 
@@ -93,6 +107,8 @@ class FaultProxy:
         self._upstream = upstream
         self._server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[None]] = set()
+        #: Connections waiting for their next request, and since when (monotonic seconds).
+        self._idle_since: dict[asyncio.Task[None], float] = {}
 
     async def start(self, sock: socket.socket) -> None:
         self._server = await asyncio.start_server(self._serve_connection, sock=sock)
@@ -111,6 +127,9 @@ class FaultProxy:
     ) -> None:
         task = asyncio.current_task()
         assert task is not None
+        if not self._make_room():
+            writer.close()
+            return
         self._connections.add(task)
         sock = writer.get_extra_info("socket")
         if sock is not None:
@@ -119,8 +138,12 @@ class FaultProxy:
         try:
             while await self._serve_request(reader, writer, upstream):
                 pass
-        except (ConnectionError, FramingError, asyncio.IncompleteReadError):
-            pass  # A peer went away or spoke something we cannot frame: drop the connection.
+        except TooLarge:
+            writer.write(response_bytes(413, "application/json", TOO_LARGE_BODY))
+            with contextlib.suppress(ConnectionError):
+                await writer.drain()
+        except (ConnectionError, FramingError, asyncio.IncompleteReadError, asyncio.TimeoutError):
+            pass  # A peer went away, was too slow or spoke something we cannot frame.
         except asyncio.CancelledError:
             # Only close() cancels; ending normally keeps asyncio's stream callback quiet.
             pass
@@ -129,12 +152,44 @@ class FaultProxy:
             if not writer.transport.is_closing():
                 writer.close()
             self._connections.discard(task)
+            self._idle_since.pop(task, None)
+
+    def _make_room(self) -> bool:
+        """Whether a new connection may be served: under the bound, or after closing the
+        connection that has been waiting longest for a request."""
+        if len(self._connections) < MAX_CONNECTIONS:
+            return True
+        if not self._idle_since:
+            return False
+        oldest = min(self._idle_since, key=self._idle_since.__getitem__)
+        del self._idle_since[oldest]
+        oldest.cancel()
+        return True
+
+    async def _next_request(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> Message | None:
+        """The next request, read within REQUEST_SECONDS (idle time included)."""
+        task = asyncio.current_task()
+        assert task is not None
+        self._idle_since[task] = time.monotonic()
+        try:
+            return await asyncio.wait_for(
+                read_message(
+                    reader,
+                    send_continue=lambda: writer.write(CONTINUE),
+                    max_body=MAX_BODY_BYTES,
+                ),
+                REQUEST_SECONDS,
+            )
+        finally:
+            self._idle_since.pop(task, None)
 
     async def _serve_request(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, upstream: _Upstream
     ) -> bool:
         """Serve one request; returns whether the connection stays open."""
-        request = await read_message(reader, send_continue=lambda: writer.write(CONTINUE))
+        request = await self._next_request(reader, writer)
         if request is None:
             return False
         plan = self._faults.plan(request.body)

@@ -80,6 +80,8 @@ def read_request(body: bytes) -> Request | Response:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         return _errors(error_body(f"Error in $: {error}", errors.INVALID_JSON))
+    except RecursionError:  # [[[[… nested past Python's limit
+        return _errors(error_body("Error in $: nested too deeply", errors.INVALID_JSON))
     if not isinstance(payload, dict):
         return _errors(error_body("expected a JSON object", errors.PARSE_FAILED))
     query = payload.get("query")
@@ -113,26 +115,35 @@ class GraphQLService:
         request = read_request(body)
         if not isinstance(request, Request):
             return request
-        checked = self._checked(request.query)
-        if isinstance(checked, dict):
-            return checked  # a syntax error
-        document, validation_errors = checked
+        # The token first: a request without one gets no validation and no cache entry
+        # unless it asks for nothing but __typename (which the real API answers too).
         owner_id = self.tokens.owner_for_header(authorization)
-        if owner_id is None:
-            refusal = self._unauthorized(document, request.operation_name)
-            if refusal is not None:
-                return refusal
+        checked = self._checked(request, remember=owner_id is not None)
+        if isinstance(checked, dict):
+            return checked  # a syntax error, or the refusal of a request without a token
+        document, validation_errors = checked
         if validation_errors:
             paths = field_paths(document)
             return _errors(*(_validation_error(e, paths) for e in validation_errors))
         return self._execute(document, request, owner_id or "")
 
-    def _checked(self, query: str) -> tuple[DocumentNode, list[GraphQLError]] | Response:
+    def _checked(
+        self, request: Request, *, remember: bool
+    ) -> tuple[DocumentNode, list[GraphQLError]] | Response:
+        """Parse and validate. ``remember`` (a known token): through the cache. A request
+        without a token is parsed only, and refused before any validation work, unless it
+        asks for nothing but ``__typename``; it never enters the cache."""
         try:
-            return _parse_and_validate(self.schema, query)
+            if remember:
+                return _parse_and_validate(self.schema, request.query)
+            document = parse(request.query)
         except GraphQLSyntaxError as error:
             message = f"not a valid graphql query: {error.message}"
             return _errors(error_body(message, errors.VALIDATION_FAILED, "$.query"))
+        refusal = self._unauthorized(document, request.operation_name)
+        if refusal is not None:
+            return refusal
+        return document, validate(self.schema, document)
 
     def _unauthorized(self, document: DocumentNode, operation_name: str | None) -> Response | None:
         """As if the schema had no fields: refuse the first root field other than __typename."""
