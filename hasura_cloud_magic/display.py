@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ __all__ = [
     "Table",
     "TableView",
     "did_you_mean",
+    "looks_like_secret",
+    "mask_secrets",
     "quoted",
 ]
 
@@ -44,9 +47,39 @@ _ICONS = {"info": "", "success": "✔ ", "warning": "⚠ ", "error": "✘ "}
 TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
 
 
+#: GitHub tokens by their documented prefixes; any other long, varied run of token
+#: characters (an access token, an API key) is caught by ``looks_like_secret``.
+_GITHUB_TOKEN = re.compile(r"(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]{16,}")
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-+/=.~]{32,}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # a project name: kebab-case
+SECRET_SHOWN_AS = "[secret not shown]"
+
+
+def looks_like_secret(word: str) -> bool:
+    """Whether ``word`` has the shape of a token or key: a GitHub token prefix, or 32+
+    token characters of 20+ different kinds that are not a uuid or a kebab-case name."""
+    if _GITHUB_TOKEN.search(word):
+        return True
+    return any(
+        len(set(run)) >= 20 and not (_UUID.fullmatch(run) or _NAME.fullmatch(run))
+        for run in _TOKEN_RUN.findall(word)
+    )
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with every token-shaped run replaced (for messages that quote others)."""
+    text = _GITHUB_TOKEN.sub(SECRET_SHOWN_AS, text)
+    return _TOKEN_RUN.sub(
+        lambda run: SECRET_SHOWN_AS if looks_like_secret(run.group()) else run.group(), text
+    )
+
+
 def quoted(text: str, limit: int = 60) -> str:
-    """``text`` quoted for a one-line message, cut to ``limit`` characters (a pasted blob
-    must not turn one line into a page)."""
+    """``text`` quoted for a one-line message: a token-shaped word is not shown, and the
+    rest is cut to ``limit`` characters (a pasted blob must not turn one line into a page)."""
+    if looks_like_secret(text):
+        return SECRET_SHOWN_AS
     if len(text) <= limit:
         return repr(text)
     return repr(text[:limit]) + f"… ({len(text)} characters)"

@@ -25,6 +25,7 @@ from hasura_cloud_client import (
     GraphQLClientInvalidResponseError,
 )
 
+from hasura_cloud_magic.display import mask_secrets
 from hasura_cloud_magic.errors import (
     ApiError,
     AuthenticationError,
@@ -109,7 +110,8 @@ def from_graphql_error(
     writes_env = operation in MUTATIONS and MUTATIONS[operation].env_write
     if writes_env and _HASH_CONFLICT.search(error.message):
         return HashConflictError(error.message, code=code, operation=operation)
-    return ApiError(error.message, code=code, operation=operation)
+    # The server quotes what it was sent (variables, values): never a token-shaped word.
+    return ApiError(mask_secrets(error.message), code=code, operation=operation)
 
 
 def from_client_error(

@@ -23,7 +23,7 @@ import shlex
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
-from hasura_cloud_magic.display import did_you_mean, quoted
+from hasura_cloud_magic.display import did_you_mean, looks_like_secret, quoted
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
 from hasura_cloud_magic.settings import (
@@ -87,8 +87,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def env_var_name(value: str) -> str:
-    """argparse type: the NAME of an env var; the error never repeats the value (a token?)."""
-    if not value.isidentifier():
+    """argparse type: the NAME of an env var; the error never repeats the value (a token?).
+
+    A GitHub token (``ghp_…``) is a valid identifier too: a name shaped like a token is
+    refused, so it is never echoed as "env var ghp_… is not set" or shown in a form."""
+    if not value.isidentifier() or looks_like_secret(value):
         raise argparse.ArgumentTypeError(
             "expected the NAME of an env var (letters, digits, underscores), not its value"
         )
@@ -410,12 +413,12 @@ def _unrecognized(args: argparse.Namespace, extras: list[str]) -> str:
     command = getattr(args, "command", None) or ""
     action = getattr(args, "action", None) or ""
     where = " ".join(word for word in (PROG, command, action) if word)
-    flags = [word for word in extras if word.startswith("-")]
-    if flags:
+    flags = [word.partition("=")[0] for word in extras if word.startswith("-")]
+    if flags:  # the flag without its "=value": --token=<secret> must not repeat the secret
         known = command_tree().get(command, {}).get(action, []) if command else ["--help"]
-        problem = f"unknown flag {flags[0]!r}.{did_you_mean(flags[0], known)}"
+        problem = f"unknown flag {quoted(flags[0])}.{did_you_mean(flags[0], known)}"
     else:
-        problem = f"unexpected argument {extras[0]!r}."
+        problem = f"unexpected argument {quoted(extras[0])}."
     return f"{where}: {problem} (see {where} --help)"
 
 

@@ -110,6 +110,7 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
     def show_review(self) -> None:
         diff = self._diff()
         if diff is not None:
+            self.rows.clear_secrets()  # read: the edits stay in Python, not in widget state
             self.review.value = diff.without_values("Changes to save")._repr_html_()
             self.status.show(f"Review: {diff.summary()}.")
 

@@ -31,8 +31,7 @@ class EnvRow:
         self.key_input = widgets.Text(
             value=key, placeholder="KEY", disabled=original is not None, layout={"width": "30%"}
         )
-        placeholder = f"{MASK} unchanged" if original is not None else "value"
-        self.value_input = widgets.Password(placeholder=placeholder, layout={"width": "40%"})
+        self.value_input = widgets.Password(layout={"width": "40%"})
         self.revealed_input = widgets.Text(layout={"width": "40%", "display": _HIDDEN})
         self.reveal = widgets.ToggleButton(icon="eye", tooltip="Reveal the value")
         self.remove = widgets.ToggleButton(icon="trash", tooltip="Remove this variable")
@@ -60,6 +59,7 @@ class EnvRow:
         self.box.add_class("hcm-env-row")
         if protected:
             self.box.add_class("hcm-protected")
+        self._show_typed()
 
     # ------------------------------------------------------------ state
 
@@ -112,12 +112,14 @@ class EnvRow:
         self._show_typed()
 
     def clear_secrets(self) -> None:
-        """Hide and forget what is in widget state (Python keeps the edit)."""
+        """Hide and forget what is in widget state (Python keeps the edit, and the empty
+        field says so)."""
         self.reveal.value = False
         self._syncing = True
         self.value_input.value = ""
         self.revealed_input.value = ""
         self._syncing = False
+        self._show_typed()
 
     # ------------------------------------------------------------ observers
 
@@ -147,10 +149,17 @@ class EnvRow:
         self._syncing = False
 
     def _show_typed(self) -> None:
+        """Empty fields; the placeholder says whether a new value is kept in Python."""
         self._syncing = True
         self.value_input.value = ""
         self.revealed_input.value = ""
         self._syncing = False
+        if self.original is None:
+            self.value_input.placeholder = "value" if self._typed is None else f"{MASK} (hidden)"
+        elif self._typed is None:
+            self.value_input.placeholder = f"{MASK} unchanged"
+        else:
+            self.value_input.placeholder = f"{MASK} new value kept (hidden)"
 
 
 class EnvRowsEditor:

@@ -2,7 +2,8 @@
 
 Repository → project options → env vars → GitHub token → review → create, then a live view
 of the creation job and the deployment job. The GitHub token never stays in widget state:
-a typed token moves into Python when leaving its step; "use env var" reads it at create time.
+a typed token (and typed env values) move into Python when leaving their step, Back included;
+"use env var" reads the token at create time.
 On failure, "Retry" goes back to the review step with everything kept. An app name that an
 existing project has is refused unless "replace the project of that name" is ticked.
 """
@@ -19,7 +20,7 @@ from enum import IntEnum
 import ipywidgets as widgets
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import MASK, Fields
+from hasura_cloud_magic.display import MASK, Fields, looks_like_secret
 from hasura_cloud_magic.errors import ConfigurationError
 from hasura_cloud_magic.names import name_problem
 from hasura_cloud_magic.preview_apps import PreviewProgress, follow, refuse_silent_replacement
@@ -82,6 +83,10 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         timeout: float = DEFAULT_WAIT_TIMEOUT_SECONDS,
         runner: Runner = in_background,
     ) -> None:
+        if not github_token_env.isidentifier() or looks_like_secret(github_token_env):
+            raise ConfigurationError(
+                "github_token_env must be the NAME of an env var, not a token (not shown)"
+            )
         self.cloud, self.token_env = cloud, github_token_env
         self.poll_interval, self.timeout, self.runner = poll_interval, timeout, runner
         self.status = FormStatus()
@@ -146,7 +151,6 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         if problems:
             self.status.error("; ".join(problems))
             return
-        self._leave(self.step_index)
         self._show(Step(self.step_index + 1))
 
     def back(self) -> None:
@@ -183,9 +187,10 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         self.runner(self._guarded(self._follow_then_signal))
 
     def close(self) -> None:
-        self._github_token = None
-        self.token_input.value = ""
-        self.envs.clear_secrets()
+        if hasattr(self, "envs"):  # not when __init__ refused its arguments
+            self._github_token = None
+            self.token_input.value = ""
+            self.envs.clear_secrets()
         super().close()
 
     def __repr__(self) -> str:
@@ -212,6 +217,7 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         ]
 
     def _show(self, step: Step) -> None:
+        self._leave(self.step_index)  # whichever way the person goes, Back included
         if step == Step.PROJECT and not self.region.options:
             self._load_regions()
         if step == Step.REVIEW:
@@ -254,9 +260,13 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         return found
 
     def _leave(self, step: Step) -> None:
+        """Typed secrets move into Python when their step is left: widget state (saved
+        with the notebook) keeps none of them."""
         if step == Step.GITHUB_TOKEN and self.token_input.value.strip():
             self._github_token = self.token_input.value.strip()  # keep it in Python only
             self.token_input.value = ""
+        if step == Step.ENV_VARS:
+            self.envs.clear_secrets()
 
     def _load_regions(self) -> None:
         regions = [r.name for r in self.cloud.list_regions(self.cloud_choice.value)]

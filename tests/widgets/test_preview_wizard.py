@@ -135,3 +135,45 @@ def test_following_in_the_background_and_waiting(cloud: HasuraCloud) -> None:
         found = cloud.find_project_by_name(wizard.name.value)
         if found is not None and found.tenant is not None:
             cloud.delete_tenant(found.tenant.id)
+
+
+def all_widget_state(form: object) -> str:
+    """Every value the form's widgets would save in the notebook, as one string."""
+    import ipywidgets as widgets
+
+    def walk(widget: object) -> list[str]:
+        found = [str(getattr(widget, name, "")) for name in ("value", "description", "placeholder")]
+        for child in getattr(widget, "children", ()) or ():
+            found += walk(child)
+        return found
+
+    assert isinstance(form, widgets.Widget)
+    return " ".join(walk(form))
+
+
+def test_typed_secrets_leave_widget_state_on_any_step_change(
+    wizard: PreviewWizard, cloud: HasuraCloud
+) -> None:
+    """The trial's M2: Back used to leave the token in the Password widget's state."""
+    wizard.owner.value, wizard.repo.value = "my-org", "my-repo"
+    wizard.next_button.click()
+    wizard.name.value = f"wiz-{uuid.uuid4().hex[:8]}"
+    wizard.next_button.click()
+    wizard.envs.add_button.click()
+    wizard.envs.rows[-1].key_input.value = "HOOK_SECRET"
+    wizard.envs.rows[-1].value_input.value = "env-value-canary"
+    wizard.next_button.click()
+    assert "env-value-canary" not in all_widget_state(wizard)
+    assert wizard.envs.edits().set_values == {"HOOK_SECRET": "env-value-canary"}
+    assert "(hidden)" in wizard.envs.rows[-1].value_input.placeholder
+    wizard.token_input.value = GOOD_TOKEN
+    wizard.back_button.click()
+    assert GOOD_TOKEN not in all_widget_state(wizard)
+    wizard.next_button.click()  # back on the token step: the typed token was kept
+    wizard.next_button.click()
+    assert wizard.step_index == REVIEW, wizard.status.text
+    wizard.create_button.click()
+    assert wizard.wait(30) is not None and wizard.result is not None and wizard.result.succeeded
+    found = cloud.find_project_by_name(wizard.name.value)
+    assert found is not None and found.tenant is not None
+    assert cloud.get_env(found.tenant.id).values["HOOK_SECRET"] == "env-value-canary"
