@@ -20,6 +20,7 @@ import functools
 import math
 import re
 import shlex
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
@@ -483,7 +484,12 @@ def _flags(parser: argparse.ArgumentParser) -> list[str]:
     ]
 
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+_PLACEHOLDER = re.compile(r"(\\?)\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def placeholders_in(line: str) -> list[str]:
+    """The names of the ``{{name}}`` placeholders in ``line`` (escaped ones left out)."""
+    return [match[2] for match in _PLACEHOLDER.finditer(line) if not match[1]]
 
 
 def expand_placeholders(line: str, namespace: Mapping[str, object]) -> str:
@@ -491,13 +497,23 @@ def expand_placeholders(line: str, namespace: Mapping[str, object]) -> str:
 
     IPython's own ``$x``/``{x}`` expansion is off for ``%hasura`` (GraphQL is full of both);
     this explicit form lets a loop or a secret held in a variable reach a command without
-    typing the value into the cell.
+    typing the value into the cell. ``\\{{name}}`` stands for a literal ``{{name}}``. Only
+    values whose text is exact are placed (text, whole numbers, uuids): ``None``, booleans,
+    floats, lists and other objects are refused (``None`` must not become ``"None"``).
     """
 
     def value_of(match: re.Match[str]) -> str:
-        name = match.group(1)
+        escaped, name = match[1], match[2]
+        if escaped:
+            return match[0][1:]
         if name not in namespace:
             raise UsageError(f"{{{{{name}}}}}: no variable named {name!r} in the notebook")
-        return shlex.quote(str(namespace[name]))
+        value = namespace[name]
+        if isinstance(value, bool) or not isinstance(value, str | int | uuid.UUID):
+            raise UsageError(
+                f"{{{{{name}}}}} is {type(value).__name__}: only text (str), whole numbers "
+                "(int) and uuids can be placed in a line"
+            )
+        return shlex.quote(str(value))
 
     return _PLACEHOLDER.sub(value_of, line)

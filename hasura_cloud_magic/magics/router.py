@@ -10,7 +10,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from hasura_cloud_magic.display import Preformatted
-from hasura_cloud_magic.magics.parsing import HelpRequested, expand_placeholders, parse_line
+from hasura_cloud_magic.magics.parsing import (
+    HelpRequested,
+    expand_placeholders,
+    parse_line,
+    placeholders_in,
+)
 from hasura_cloud_magic.magics.session import Session
 
 _COMMANDS_PACKAGE = "hasura_cloud_magic.magics.commands"
@@ -22,6 +27,10 @@ def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> ob
         args = parse_line(expand_placeholders(line, namespace))
     except HelpRequested as usage:
         return Preformatted(usage.text)
+    placed = placeholders_in(line)
+    if placed:  # what was filled in is visible, never the values
+        names = ", ".join(f"{{{{{name}}}}}" for name in dict.fromkeys(placed))
+        session.out.info(f"Filled in {names} from the notebook (values not shown).")
     command = importlib.import_module(f"{_COMMANDS_PACKAGE}.{args.command}")
     result: object = command.run(session, args)
     return result

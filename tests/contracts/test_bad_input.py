@@ -148,6 +148,14 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
     ("unbalanced-quote", magic("%hasura project 'unbalanced"), "cannot read the line"),
     ("missing-placeholder", magic("%hasura project {{{{nothing}}}}"), "no variable named"),
     (
+        "none-placeholder",
+        lambda w: (
+            w.ip.user_ns.update(x=None),
+            w.ip.run_cell(f"%hasura env set {w.p} A={{{{x}}}}"),
+        ),
+        "{{x}} is NoneType: only text (str), whole numbers (int) and uuids",
+    ),
+    (
         "oversized-value",
         lambda w: (
             w.ip.user_ns.update(big=BIG),

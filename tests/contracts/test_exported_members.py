@@ -86,6 +86,8 @@ PUBLIC = {
         "TableView",
         "VERBOSE",
         "did_you_mean",
+        "looks_like_secret",
+        "mask_secrets",
         "quoted",
     ],
     "hasura_cloud_magic.documents": ["Operation"],

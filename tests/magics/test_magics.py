@@ -651,3 +651,13 @@ def test_create_reports_the_project_even_when_the_follow_up_read_fails(
     assert f"Created project {name} (tenant {created.tenant_id})" in out
     assert "Could not read its endpoint yet" in out and created.endpoint is None
     cloud.delete_tenant(created.tenant_id)
+
+
+def test_filled_in_placeholders_are_named_never_their_values(
+    ip: TestingShell, project: CreatedProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ip.user_ns.update(target=project.name, secret="placed-canary-value")
+    run(ip, "%hasura env set {{target}} K={{secret}} L={{secret}}")
+    out = capsys.readouterr().out
+    assert "Filled in {{target}}, {{secret}} from the notebook (values not shown)." in out
+    assert "placed-canary-value" not in out

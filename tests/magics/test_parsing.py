@@ -519,3 +519,17 @@ def test_fleet_and_promotion_forms() -> None:
         parse_line("env set app")
     with pytest.raises(UsageError, match="whole number"):
         parse_line("env set --projects x A=1 --concurrency 0")
+
+
+def test_placeholders_escape_and_refuse_what_is_not_text() -> None:
+    """The trial's M8: no escape, and None written as the string "None"."""
+    from hasura_cloud_magic.magics.parsing import expand_placeholders, placeholders_in
+
+    line = r"env set p GREETING=\{{name}} KEY={{key}}"
+    expanded = expand_placeholders(line, {"key": "k", "name": "n"})
+    assert expanded == "env set p GREETING={{name}} KEY=k"
+    assert placeholders_in(line) == ["key"]
+    assert expand_placeholders("x {{n}}", {"n": 3}) == "x 3"
+    for value in (None, True, 1.5, ["a"], {"a": 1}):
+        with pytest.raises(UsageError, match="only text"):
+            expand_placeholders("x {{v}}", {"v": value})
