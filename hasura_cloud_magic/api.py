@@ -100,6 +100,7 @@ class HasuraCloud:
             raise ConfigurationError(exposure)
         self.retry = retry
         self._sleep = sleep
+        self._token_answered = False  # a request with this token has succeeded
         # Headers passed to the generated client are ignored once it gets its own
         # http_client, so the token goes on the httpx client itself.
         self._http = http_client or httpx.Client(
@@ -344,9 +345,13 @@ class HasuraCloud:
         for attempt in range(self.retry.attempts):
             error: HasuraCloudError
             try:
-                return send()
+                answer = send()
+                self._token_answered = True
+                return answer
             except (GraphQLClientError, httpx.HTTPError) as exc:
-                error = error_mapping.from_client_error(exc, operation, mutation=is_mutation)
+                error = error_mapping.from_client_error(
+                    exc, operation, mutation=is_mutation, token_works=self._token_answered
+                )
                 retryable = is_retryable(error, mutation=is_mutation)
             except pydantic.ValidationError:
                 error = ServerError(f"{operation}: the API answered with an unexpected shape")

@@ -15,8 +15,10 @@ the env editor's Save, and :func:`apply_edits` from Python:
    :class:`~hasura_cloud_magic.errors.EnvConflictError` (a notebook run stops), a fleet run
    marks that project ``conflict``. The form stops before writing anything more and asks
    the person, key by key (``on_conflict=ASK``).
-5. If a later call fails after an earlier one landed, the error is a
-   :class:`~hasura_cloud_magic.errors.PartiallyAppliedError` naming what landed.
+5. Never half-applied silently: if the second call (removals) fails after the first (set
+   values) landed, the first is undone (the keys get their earlier values back) and the error
+   says nothing changed; if undoing fails too, a
+   :class:`~hasura_cloud_magic.errors.PartiallyAppliedError` says exactly what stays changed.
 
 A :class:`ConflictSafeWriter` makes one API call per :meth:`step`, so tests can interleave
 writers in any order.
@@ -25,7 +27,7 @@ writers in any order.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -87,6 +89,8 @@ class ConflictSafeWriter:
         self.outcome = WriteOutcome()
         self.on_conflict = on_conflict
         self.asking: list[Conflict] = []
+        #: Each written key's value before this writer wrote it (None: it did not exist).
+        self._earlier: dict[str, str | None] = {}
         self._base: TenantEnv | None = None
         self._stale = False
         if base is not None:
@@ -104,7 +108,7 @@ class ConflictSafeWriter:
         return self._base is not None and not self._stale and self.pending.empty
 
     def run(self) -> WriteOutcome:
-        """Step until done; a failure after a write landed is a PartiallyAppliedError."""
+        """Step until done; a failure after a write landed undoes it (rule 5)."""
         try:
             while not self.done:
                 self.step()
@@ -112,10 +116,31 @@ class ConflictSafeWriter:
             if not self.outcome.written:
                 raise
             landed = ", ".join(sorted(self.outcome.written))
+            problem = self._undo()
+            if problem is None:
+                error.message += f"; {landed} had been written and were restored: nothing changed"
+                raise
             raise PartiallyAppliedError(
-                f"{landed} were written, but the rest failed: {error}"
-            ) from error
+                f"{landed} were written, then the rest failed ({error}); restoring them failed "
+                f"too ({problem}): {landed} stay as written, the rest was not applied"
+            ) from None
         return self.outcome
+
+    def _undo(self) -> str | None:
+        """Give the written keys their earlier values; None if that worked, else why not."""
+        assert self._base is not None
+        earlier = EnvEdits(
+            {k: v for k, v in self._earlier.items() if v is not None},
+            frozenset(k for k, v in self._earlier.items() if v is None),
+        )
+        undo = ConflictSafeWriter(self.cloud, self.tenant_id, earlier, base=self._base)
+        try:
+            outcome = undo.run()
+        except HasuraCloudError as error:
+            return str(error)
+        if outcome.lost:
+            return f"{', '.join(c.key for c in outcome.lost)} changed by someone else meanwhile"
+        return None
 
     def step(self) -> None:
         """One API call: (re)read the env, or send the next write."""
@@ -148,15 +173,23 @@ class ConflictSafeWriter:
 
     def _update(self) -> None:
         values = self.pending.set_values
+        before = self._values_before(values)
         if self._send(lambda base: self.cloud.update_env(self.tenant_id, base.hash, values)):
             self.outcome.written |= set(values)
+            self._earlier = {**before, **self._earlier}
             self.pending = EnvEdits({}, self.pending.removed)
 
     def _delete(self) -> None:
         keys = sorted(self.pending.removed)
+        before = self._values_before(keys)
         if self._send(lambda base: self.cloud.delete_env(self.tenant_id, base.hash, keys)):
             self.outcome.written |= set(keys)
+            self._earlier = {**before, **self._earlier}
             self.pending = EnvEdits(self.pending.set_values, frozenset())
+
+    def _values_before(self, keys: Iterable[str]) -> dict[str, str | None]:
+        assert self._base is not None
+        return {key: self._base.values.get(key) for key in keys}
 
     def _send(self, call: Callable[[TenantEnv], TenantEnv]) -> bool:
         """Write against the env last read; False (and stale) if someone wrote first."""

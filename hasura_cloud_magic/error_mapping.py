@@ -88,13 +88,28 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.
 
 
 def from_graphql_error(
-    error: GraphQLClientGraphQLError, operation: str, *, mutation: bool = False
+    error: GraphQLClientGraphQLError,
+    operation: str,
+    *,
+    mutation: bool = False,
+    token_works: bool = False,
 ) -> HasuraCloudError:
-    """One GraphQL error object → the matching HasuraCloudError."""
+    """One GraphQL error object → the matching HasuraCloudError.
+
+    ``token_works``: this token has been answered before, so a hidden root field is most
+    likely a typo (the API answers both the same way) rather than a bad token.
+    """
     extensions = error.extensions or {}
     code = str(extensions.get("code")) if extensions.get("code") else None
     hidden = _HIDDEN_FIELD.search(error.message)
     if code == "validation-failed" and hidden and hidden["root"] in ("query_root", "mutation_root"):
+        if token_works:
+            return ApiError(
+                f"unknown field {hidden['field']!r} of {hidden['root']} "
+                "(or this token has no access to it)",
+                code=code,
+                operation=operation,
+            )
         return AuthenticationError(
             f"Hasura Cloud token missing, invalid or without access "
             f"(the API hid field {hidden['field']!r} of {hidden['root']})"
@@ -115,12 +130,16 @@ def from_graphql_error(
 
 
 def from_client_error(
-    exc: GraphQLClientError | httpx.HTTPError, operation: str, *, mutation: bool
+    exc: GraphQLClientError | httpx.HTTPError,
+    operation: str,
+    *,
+    mutation: bool,
+    token_works: bool = False,
 ) -> HasuraCloudError:
     """Any exception from the generated client or httpx → the matching HasuraCloudError."""
     if isinstance(exc, GraphQLClientGraphQLMultiError):
         errors = exc.errors or [GraphQLClientGraphQLError("empty errors list")]
-        return from_graphql_error(errors[0], operation, mutation=mutation)
+        return from_graphql_error(errors[0], operation, mutation=mutation, token_works=token_works)
     outcome = f"; {unknown_outcome(operation)}" if mutation else ""
     if isinstance(exc, GraphQLClientHttpError):
         return ServerError(

@@ -29,7 +29,15 @@ Logs go to stderr (warnings and errors only; never tokens, headers or env values
 * ``--token T`` (repeatable): the accepted personal access tokens; each token is its own user
   (owner id ``uuid5(<fixed namespace>, token)``, stable across restarts) and sees only its own
   projects, tenants and jobs. Without ``--token`` the token stored in ``--db`` is reused, else a
-  new one is generated (``secrets.token_urlsafe(32)``). The first token is stored in the database.
+  new one is generated (``secrets.token_urlsafe(32)``). The first token is stored in the database
+  as it is (a restart without ``--token`` must print it again), so the file is created (or made)
+  readable by its owner only (mode 0600), like the env values it holds.
+* ``--token-env NAME``: take an accepted token from that env var instead (``--token T`` is
+  visible to every local user in the process list).
+* ``--host``: anything but loopback warns on stderr that anyone who can reach the machine
+  there can use the emulator with its token; listening on every address (``0.0.0.0``,
+  ``::``), the printed endpoint is the loopback one. A ``--db`` that cannot be opened is one
+  line on stderr and exit status 2.
 * ``--step-seconds S``: how long each preview-app step takes (default 0.5, so a preview app is
   healthy after about 4 s); ``0`` makes every job finish as soon as it is next observed.
 * ``--fault SPEC`` (repeatable): inject a fault; see "Fault injection" below. None by default.
@@ -162,7 +170,9 @@ Invented, so code must not rely on these beyond the emulator:
   choose another name``); ``unexpected`` for a refusal caused by the current state (stale hash,
   no-op update, absent key, protected key). Every action error has path ``$``.
 * Names: lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen,
-  at most 50 characters, unique across the whole emulator (all users). Without ``name``,
+  at most 50 characters, unique across the whole emulator (all users): so ``createTenant``
+  with another user's name says it is taken, which tells that the name exists (as project
+  names being global on Hasura Cloud does; accepted, not hidden). Without ``name``,
   ``createTenant`` generates ``adjective-animal-NN`` (e.g. ``honest-mutt-59``); unlike the real
   API in 2023, a given ``name`` is honoured. Renaming to the current name is allowed.
 * Clouds ``aws`` and ``gcp`` only; plans ``cloud_free`` (default), ``cloud_payg``,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -38,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
         "(default: the one stored in --db, else a new one)",
     )
     parser.add_argument(
+        "--token-env",
+        metavar="NAME",
+        help="take an accepted token from this env var (kept out of the process list)",
+    )
+    parser.add_argument(
         "--step-seconds",
         type=float,
         default=DEFAULT_STEP_SECONDS,
@@ -70,9 +76,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Installed before serving so a signal arriving at any point ends the process cleanly.
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    with start(
-        args.db, args.tokens, args.step_seconds, args.host, args.port, faults=args.faults
-    ) as emulator:
+    tokens = list(args.tokens or [])
+    if args.token_env:
+        if not os.environ.get(args.token_env):
+            print(f"hasura-cloud-emulator: env var {args.token_env} is not set", file=sys.stderr)
+            return 2
+        tokens.insert(0, os.environ[args.token_env])
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(
+            f"hasura-cloud-emulator: listening on {args.host}: anyone who can reach this "
+            "machine there can use the emulator with its token",
+            file=sys.stderr,
+        )
+    try:
+        emulator = start(
+            args.db, tokens or None, args.step_seconds, args.host, args.port, faults=args.faults
+        )
+    except ValueError as error:  # a bad --db, for one
+        print(f"hasura-cloud-emulator: {error}", file=sys.stderr)
+        return 2
+    with emulator:
         print(f"HASURA_CLOUD_ENDPOINT={emulator.endpoint}", flush=True)
         print(f"HASURA_CLOUD_ACCESS_TOKEN={emulator.token}", flush=True)
         while not stop_requested.wait(timeout=1.0):

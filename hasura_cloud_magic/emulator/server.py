@@ -119,6 +119,8 @@ def start(
         store.close()
         raise
     bound_host, bound_port = serving.public.getsockname()[:2]
+    # Listening on every address: the endpoint a client here can use is loopback.
+    bound_host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(bound_host, bound_host)
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     endpoint = f"http://{shown_host}:{bound_port}/v1/graphql"
     stopper = _Stopper(serving, store)

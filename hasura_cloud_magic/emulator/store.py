@@ -8,6 +8,7 @@ that ordering by ``created_at`` is always deterministic.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -49,6 +50,20 @@ CREATE TABLE IF NOT EXISTS task_event (
 """
 
 
+def _private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (it holds the token and env values), or
+    fail with one line when it cannot be opened."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError("it is a folder")
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(descriptor)
+        os.chmod(path, 0o600)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ValueError(f"cannot open --db {path}: {reason}") from None
+
+
 class Store:
     """SQLite access with a re-entrant lock and explicit transactions."""
 
@@ -56,6 +71,8 @@ class Store:
         self.clock = clock
         self.lock = threading.RLock()
         self._path = ":memory:" if path is None else str(path)
+        if path is not None:
+            _private_file(Path(path))
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans
         # exactly what we say. check_same_thread=False: the lock serializes all access.
         self._db = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)

@@ -64,11 +64,16 @@ class ProgressView(SecretFreeText, widgets.VBox):  # type: ignore[misc]
         if not progress.succeeded:
             return ""
         console = progress.console_url or ""
+        link = (  # only a web address goes in an href (never javascript:)
+            f"<a href='{html.escape(console)}' target='_blank'>Open the console</a>"
+            if console.startswith(("https://", "http://"))
+            else ""
+        )
         return (
             "<div class='hcm-success'>"
             f"Project id: {progress.creation.project_id}<br>"
             f"GraphQL endpoint: <code>{html.escape(progress.graphql_endpoint or '')}</code><br>"
-            f"<a href='{html.escape(console)}' target='_blank'>Open the console</a></div>"
+            f"{link}</div>"
         )
 
     def __repr__(self) -> str:

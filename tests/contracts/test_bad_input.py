@@ -145,6 +145,12 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
     ("missing-job", magic("%hasura preview status"), "JOB_ID"),
     ("bad-timeout", magic("%hasura preview status {uuid} --timeout -1"), "seconds"),
     ("bad-steps", magic("%hasura emulator start --step-seconds soon"), "number of seconds"),
+    (
+        "emulator-db-missing-folder",
+        magic("%hasura emulator start --db /nonexistent/dir/x.sqlite3"),
+        "cannot open --db /nonexistent/dir/x.sqlite3",
+    ),
+    ("emulator-db-is-a-folder", magic("%hasura emulator start --db /tmp"), "it is a folder"),
     ("unbalanced-quote", magic("%hasura project 'unbalanced"), "cannot read the line"),
     ("missing-placeholder", magic("%hasura project {{{{nothing}}}}"), "no variable named"),
     (

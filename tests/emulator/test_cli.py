@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 from emulator_helpers import Gql, create_tenant, launch, terminate
@@ -92,3 +95,42 @@ def test_startup_is_quick_enough() -> None:
     with start(step_seconds=0):
         pass
     assert time.monotonic() - began < 5
+
+
+def test_the_db_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """The trial's L8: it holds the token and every env value; it was created 0644."""
+    db = tmp_path / "state.sqlite3"
+    with start(db=db):
+        assert db.stat().st_mode & 0o777 == 0o600
+    db.chmod(0o644)
+    with start(db=db):  # an existing file is made private too
+        assert db.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_token_can_come_from_an_env_var(monkeypatch: Any) -> None:
+    """Kept out of the process list, where --token T is visible to every local user."""
+    monkeypatch.setenv("MY_EMULATOR_TOKEN", "token-from-env-var")
+    process, _endpoint, token = launch("--token-env", "MY_EMULATOR_TOKEN")
+    terminate(process)
+    assert token == "token-from-env-var"
+
+
+def test_listening_on_every_address_warns_and_prints_a_usable_endpoint() -> None:
+    """The trial's L9: it printed http://0.0.0.0:PORT and said nothing about exposure."""
+    process, endpoint, _token = launch("--host", "0.0.0.0")
+    stderr = terminate(process)
+    assert endpoint.startswith("http://127.0.0.1:")
+    assert "anyone who can reach this machine" in stderr
+
+
+def test_a_bad_db_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "hasura_cloud_magic.emulator", "--db", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        f"hasura-cloud-emulator: cannot open --db {tmp_path}: it is a folder"
+    ]

@@ -26,7 +26,7 @@ from hasura_cloud_magic import fleet
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.env_plan import EnvEdits
 from hasura_cloud_magic.env_writer import apply_edits
-from hasura_cloud_magic.errors import EnvConflictError, FleetIncompleteError
+from hasura_cloud_magic.errors import EnvConflictError, FleetIncompleteError, HasuraCloudError
 from hasura_cloud_magic.targets import Target
 from hasura_cloud_magic.widgets import EnvEditor
 
@@ -213,3 +213,65 @@ def test_form_reapplies_disjoint_edits(
     form.save_button.click()
     assert form.status.kind == "success" and "re-applied" in form.status.text
     assert values(cloud, project.tenant_id) == {"A": MINE, "B": "2", "THEIRS": THEIRS}
+
+
+# ---------------------------------------------------------------- never half-applied (M5)
+
+
+def test_a_failed_removal_undoes_the_values_written_before_it(
+    cloud: HasuraCloud, emulator: Any, project: Target
+) -> None:
+    base = cloud.get_env(project.tenant_id)
+    emulator.faults.add("deleteTenantEnv", "http503", times=1)
+    try:
+        with pytest.raises(HasuraCloudError) as raised:
+            apply_edits(cloud, base, EnvEdits({"A": MINE}, frozenset({"B"})))
+    finally:
+        emulator.faults.clear()
+    assert "A had been written and were restored: nothing changed" in str(raised.value)
+    assert MINE not in str(raised.value)
+    assert values(cloud, project.tenant_id) == {"A": "1", "B": "2"}
+
+
+def test_the_form_is_never_half_saved_either(
+    cloud: HasuraCloud, emulator: Any, project: Target
+) -> None:
+    form = EnvEditor(cloud, project.tenant_id, project.name).load()
+    edit, drop = form.rows.row("A"), form.rows.row("B")
+    assert edit is not None and drop is not None
+    edit.value_input.value = MINE
+    drop.remove.value = True
+    emulator.faults.add("deleteTenantEnv", "http503", times=1)
+    try:
+        form.save_button.click()
+    finally:
+        emulator.faults.clear()
+    assert form.status.kind == "error" and "nothing changed" in form.status.text
+    assert values(cloud, project.tenant_id) == {"A": "1", "B": "2"}
+
+
+def test_fifteen_single_project_writers_at_once_all_land(
+    cloud: HasuraCloud, project: Target
+) -> None:
+    """The trial's M4: 3 of 15 disjoint `env set` landed; now every one does."""
+    import threading
+
+    barrier = threading.Barrier(15)
+    failures: list[BaseException] = []
+
+    def write(index: int) -> None:
+        with HasuraCloud(cloud.settings) as own:
+            base = own.get_env(project.tenant_id)
+            barrier.wait()
+            try:
+                apply_edits(own, base, EnvEdits({f"OWN_{index}": "v"}))
+            except BaseException as error:  # reported below
+                failures.append(error)
+
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(15)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert failures == []
+    assert {f"OWN_{i}" for i in range(15)} <= set(values(cloud, project.tenant_id))

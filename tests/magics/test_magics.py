@@ -661,3 +661,14 @@ def test_filled_in_placeholders_are_named_never_their_values(
     out = capsys.readouterr().out
     assert "Filled in {{target}}, {{secret}} from the notebook (values not shown)." in out
     assert "placed-canary-value" not in out
+
+
+def test_a_typo_after_the_token_worked_is_an_unknown_field(ip: TestingShell) -> None:
+    """The trial's L7: a typo in %%hasura was blamed on the token."""
+    run(ip, "%hasura projects")  # the token works
+    with pytest.raises(HasuraCloudError) as raised:
+        run(ip, "%%hasura\nquery { projectz { name } }")
+    assert not isinstance(raised.value, AuthenticationError)
+    assert "unknown field 'projectz' of query_root (or this token has no access to it)" in str(
+        raised.value
+    )

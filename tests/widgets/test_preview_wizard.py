@@ -177,3 +177,21 @@ def test_typed_secrets_leave_widget_state_on_any_step_change(
     found = cloud.find_project_by_name(wizard.name.value)
     assert found is not None and found.tenant is not None
     assert cloud.get_env(found.tenant.id).values["HOOK_SECRET"] == "env-value-canary"
+
+
+def test_the_console_link_is_only_ever_a_web_address() -> None:
+    """The trial's L16: a server-made console URL went into href unchecked."""
+    from hasura_cloud_magic.preview_apps import CreationOutcome, PreviewProgress
+    from hasura_cloud_magic.widgets import ProgressView
+
+    class Hostile(PreviewProgress):
+        @property
+        def console_url(self) -> str | None:
+            return "javascript:alert(1)"
+
+    creation = CreationOutcome("success", project_id=uuid.uuid4())
+    view = ProgressView()
+    view.update(Hostile(uuid.uuid4(), creation, "success", (), 1.0, "https://x/v1/graphql"))
+    assert "javascript:" not in view.outcome.value and "href" not in view.outcome.value
+    view.update(PreviewProgress(uuid.uuid4(), creation, "success", (), 1.0, "https://x/v1/graphql"))
+    assert "href='https://cloud.hasura.io/project/" in view.outcome.value

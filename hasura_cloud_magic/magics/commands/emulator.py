@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hasura_cloud_magic.display import Fields
+from hasura_cloud_magic.errors import ConfigurationError
 from hasura_cloud_magic.magics.session import Session
 
 
@@ -15,7 +16,10 @@ def _start(session: Session, args: argparse.Namespace) -> None:
     from hasura_cloud_magic.emulator import DEFAULT_STEP_SECONDS, start
 
     steps = DEFAULT_STEP_SECONDS if args.step_seconds is None else args.step_seconds
-    emulator = start(db=args.db, step_seconds=steps)
+    try:
+        emulator = start(db=args.db, step_seconds=steps)
+    except ValueError as error:  # a --db that cannot be opened
+        raise ConfigurationError(str(error)) from None
     session.use_emulator(emulator)
     session.out.success(
         f"Local Hasura Cloud emulator running at {emulator.endpoint}; "
