@@ -121,8 +121,10 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         if diff.empty:
             self.status.show("Nothing to save; nothing sent.")
             return
+        edits = self._edits()
+        self.rows.clear_secrets()  # read: the edits stay in Python, not in widget state
         writer = ConflictSafeWriter(
-            self.cloud, self.tenant_id, self._edits(), base=self._base, on_conflict=ASK
+            self.cloud, self.tenant_id, edits, base=self._base, on_conflict=ASK
         )
         outcome = writer.run()
         assert writer.base is not None  # read or written by now
