@@ -30,22 +30,28 @@ from hasura_cloud_magic.targets import resolve_glob
 SECRET = "rotated-canary-value"
 
 
-def make_fleet(cloud: HasuraCloud, count: int) -> list[uuid.UUID]:
+def make_fleet(cloud: HasuraCloud, count: int) -> tuple[str, list[uuid.UUID]]:
+    """``count`` projects named ``<prefix>-NN`` with OLD=x: the prefix and their tenants."""
     prefix = f"outcome-{uuid.uuid4().hex[:6]}"
-    return [
+    tenants = [
         cloud.create_project(
             cloud="aws", region="us-east-2", name=f"{prefix}-{n:02d}", envs={"OLD": "x"}
         ).id
         for n in range(count)
     ]
+    return prefix, tenants
+
+
+def plan_new_key(api: HasuraCloud, count: int) -> tuple[fleet.FleetPlan, list[uuid.UUID]]:
+    prefix, tenants = make_fleet(api, count)
+    plan = fleet.plan_fleet(api, resolve_glob(api, f"{prefix}-*"), EnvEdits({"NEW": "v"}))
+    return plan, tenants
 
 
 @pytest.fixture
 def six(cloud: HasuraCloud) -> Iterator[str]:
-    tenants = make_fleet(cloud, 6)
-    tenant = cloud.get_tenant(tenants[0])
-    assert tenant is not None
-    yield tenant.project.name.rsplit("-", 1)[0]
+    prefix, tenants = make_fleet(cloud, 6)
+    yield prefix
     for tenant_id in tenants:
         cloud.delete_tenant(tenant_id)
 
@@ -106,11 +112,7 @@ def dying() -> Iterator[tuple[Any, HasuraCloud]]:
 
 def test_a_dead_api_stops_the_run_early(dying: tuple[Any, HasuraCloud]) -> None:
     emulator, api = dying
-    tenants = make_fleet(api, 12)
-    tenant = api.get_tenant(tenants[0])
-    assert tenant is not None
-    targets = resolve_glob(api, tenant.project.name.rsplit("-", 1)[0] + "-*")
-    plan = fleet.plan_fleet(api, targets, EnvEdits({"NEW": "v"}))
+    plan, _tenants = plan_new_key(api, 12)
     emulator.faults.add("updateTenantEnv", "reset-before", times=None)
     try:
         result = fleet.apply_fleet(api, plan, concurrency=1)
@@ -127,11 +129,7 @@ def test_a_dead_api_stops_the_run_early(dying: tuple[Any, HasuraCloud]) -> None:
 
 def test_the_deadline_stops_projects_from_starting(dying: tuple[Any, HasuraCloud]) -> None:
     _emulator, api = dying
-    tenants = make_fleet(api, 3)
-    tenant = api.get_tenant(tenants[0])
-    assert tenant is not None
-    targets = resolve_glob(api, tenant.project.name.rsplit("-", 1)[0] + "-*")
-    plan = fleet.plan_fleet(api, targets, EnvEdits({"NEW": "v"}))
+    plan, tenants = plan_new_key(api, 3)
     result = fleet.apply_fleet(api, plan, deadline_seconds=-1)
     assert result.count(fleet.NOT_ATTEMPTED) == 3
     assert all("deadline" in r.detail for r in result.results)
