@@ -207,8 +207,7 @@ def _apply_one(
     try:
         outcome = writer.run()
     except HasuraCloudError as error:
-        cause = error.__cause__ if isinstance(error.__cause__, HasuraCloudError) else error
-        return ProjectResult(name, FAILED, str(error)), cause
+        return ProjectResult(name, FAILED, str(error)), error
     if outcome.lost:
         return ProjectResult(name, CONFLICT, outcome.summary()), None
     if not outcome.written:
