@@ -7,6 +7,7 @@ so filtering on columns never pays for joins.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -85,8 +86,10 @@ def _apply_operator(op: str, value: Any, operand: Any) -> bool:
 _ANY_RUN, _ANY_ONE = object(), object()
 
 
-def _like_tokens(pattern: str) -> list[object]:
-    """``%`` → any run, ``_`` → any one character, ``\\x`` → ``x``; runs of ``%`` merged."""
+@functools.lru_cache(maxsize=64)  # read once per query, not once per row
+def _like_tokens(pattern: str) -> tuple[tuple[object, ...], int]:
+    """``%`` → any run, ``_`` → any one character, ``\\x`` → ``x``; runs of ``%`` merged.
+    Also how many tokens take exactly one character each."""
     tokens: list[object] = []
     chars = iter(pattern)
     for char in chars:
@@ -97,7 +100,7 @@ def _like_tokens(pattern: str) -> list[object]:
                 tokens.append(_ANY_RUN)
         else:
             tokens.append(_ANY_ONE if char == "_" else char)
-    return tokens
+    return tuple(tokens), sum(token is not _ANY_RUN for token in tokens)
 
 
 def like_matches(pattern: str, text: str) -> bool:
@@ -106,7 +109,9 @@ def like_matches(pattern: str, text: str) -> bool:
     Greedy with one resume point (the last ``%``), never backtracking further: a regex
     would take exponential time on ``%a%a%a…b``, holding the store's lock meanwhile.
     """
-    tokens = _like_tokens(pattern)
+    tokens, single_characters = _like_tokens(pattern)
+    if single_characters > len(text):
+        return False  # each of those takes one character: a long pattern costs nothing more
     t = i = 0
     resume_token, resume_text = -1, 0
     while i < len(text):
