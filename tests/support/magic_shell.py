@@ -1,7 +1,8 @@
-"""An IPython shell for tests: cells that fail raise, so tests can assert on them."""
+"""An IPython shell for tests (cells that fail raise, so tests can assert on them) and helpers.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from IPython.core.history import HistoryManager
@@ -25,3 +26,20 @@ def make_shell() -> TestingShell:
     if InteractiveShell.initialized() and not isinstance(InteractiveShell.instance(), TestingShell):
         InteractiveShell.clear_instance()
     return TestingShell.instance()  # type: ignore[no-any-return]
+
+
+#: Shaped like a GitHub token; the emulator's deployment accepts it.
+GITHUB_TOKEN = "ghp_" + "T" * 36
+
+
+def run(ip: TestingShell, source: str) -> Any:
+    """Run a cell; return its value (Out), raising if the cell failed."""
+    return ip.run_cell(source).result
+
+
+def unique(prefix: str = "magic") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def preview_args(name: str) -> str:
+    return f"--owner my-org --repo my-repo --branch main --directory hasura --name {name}"

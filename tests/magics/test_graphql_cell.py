@@ -1,0 +1,69 @@
+"""%%hasura: any GraphQL document, variables from the notebook.
+
+The %hasura magic, driven through a real IPython shell against the emulator.
+"""
+
+from __future__ import annotations
+
+import pytest
+from magic_shell import TestingShell, run
+
+from hasura_cloud_magic.errors import (
+    AuthenticationError,
+    HasuraCloudError,
+    NotFoundError,
+    UsageError,
+)
+from hasura_cloud_magic.results import (
+    CreatedProject,
+)
+
+# ---------------------------------------------------------------- %%hasura
+
+
+def test_cell_reads_variables_from_the_namespace(ip: TestingShell, project: CreatedProject) -> None:
+    ip.user_ns["wanted"] = project.name
+    result = run(
+        ip,
+        "%%hasura --var found\n"
+        "query ($wanted: String!) { projects(where: {name: {_eq: $wanted}}) { name } }",
+    )
+    assert result["projects"] == [{"name": project.name}]
+    assert ip.user_ns["found"] == {"projects": [{"name": project.name}]}
+    assert result._repr_mimebundle_()["application/json"] == result.data
+
+
+def test_cell_variables_option_and_no_expansion(ip: TestingShell, project: CreatedProject) -> None:
+    ip.user_ns["n"] = "must-not-be-used"
+    result = run(
+        ip,
+        f'%%hasura --variables \'{{"n": "{project.name}"}}\'\n'
+        "query Q($n: String!) { projects(where: {name: {_eq: $n}}) { name } }",
+    )
+    assert result["projects"] == [{"name": project.name}]
+
+
+def test_cell_errors_are_one_line(ip: TestingShell) -> None:
+    with pytest.raises(UsageError, match=r"\$missing is required"):
+        run(ip, "%%hasura\nquery ($missing: uuid!) { tenant_by_pk(id: $missing) { id } }")
+    with pytest.raises(HasuraCloudError, match="GraphQL syntax error"):
+        run(ip, "%%hasura\nquery { projects { name }")
+    with pytest.raises(UsageError, match="empty"):
+        run(ip, "%%hasura\n\n")
+
+
+def test_line_arguments_are_not_expanded(ip: TestingShell) -> None:
+    ip.user_ns["secret_name"] = "expanded"
+    with pytest.raises(NotFoundError, match=r"'\$secret_name'"):
+        run(ip, "%hasura project $secret_name")
+
+
+def test_a_typo_after_the_token_worked_is_an_unknown_field(ip: TestingShell) -> None:
+    """The trial's L7: a typo in %%hasura was blamed on the token."""
+    run(ip, "%hasura projects")  # the token works
+    with pytest.raises(HasuraCloudError) as raised:
+        run(ip, "%%hasura\nquery { projectz { name } }")
+    assert not isinstance(raised.value, AuthenticationError)
+    assert "unknown field 'projectz' of query_root (or this token has no access to it)" in str(
+        raised.value
+    )
