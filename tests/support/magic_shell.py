@@ -1,4 +1,4 @@
-"""An IPython shell for tests (cells that fail raise, so tests can assert on them) and helpers.
+"""An IPython shell for tests (cells that fail raise, so tests can assert on them) and helpers."""
 
 from __future__ import annotations
 
