@@ -8,6 +8,7 @@ defined once. This module imports nothing of ours.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -47,30 +48,38 @@ _ICONS = {"info": "", "success": "✔ ", "warning": "⚠ ", "error": "✘ "}
 TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
 
 
-#: GitHub tokens by their documented prefixes; any other long, varied run of token
-#: characters (an access token, an API key) is caught by ``looks_like_secret``.
-_GITHUB_TOKEN = re.compile(r"(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]{16,}")
-_TOKEN_RUN = re.compile(r"[A-Za-z0-9_\-+/=.~]{32,}")
-_UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # a project name: kebab-case
 SECRET_SHOWN_AS = "[secret not shown]"
+
+
+@functools.cache  # compiled when first needed, not when the extension loads
+def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """GitHub tokens by their documented prefixes; runs of token characters; a uuid; a
+    kebab-case project name."""
+    return (
+        re.compile(r"(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]{16,}"),
+        re.compile(r"[A-Za-z0-9_\-+/=.~]{32,}"),
+        re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"),
+        re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+"),
+    )
 
 
 def looks_like_secret(word: str) -> bool:
     """Whether ``word`` has the shape of a token or key: a GitHub token prefix, or 32+
     token characters of 20+ different kinds that are not a uuid or a kebab-case name."""
-    if _GITHUB_TOKEN.search(word):
+    github, run_of_token_characters, a_uuid, a_name = _shapes()
+    if github.search(word):
         return True
     return any(
-        len(set(run)) >= 20 and not (_UUID.fullmatch(run) or _NAME.fullmatch(run))
-        for run in _TOKEN_RUN.findall(word)
+        len(set(run)) >= 20 and not (a_uuid.fullmatch(run) or a_name.fullmatch(run))
+        for run in run_of_token_characters.findall(word)
     )
 
 
 def mask_secrets(text: str) -> str:
     """``text`` with every token-shaped run replaced (for messages that quote others)."""
-    text = _GITHUB_TOKEN.sub(SECRET_SHOWN_AS, text)
-    return _TOKEN_RUN.sub(
+    github, run_of_token_characters, _, _ = _shapes()
+    text = github.sub(SECRET_SHOWN_AS, text)
+    return run_of_token_characters.sub(
         lambda run: SECRET_SHOWN_AS if looks_like_secret(run.group()) else run.group(), text
     )
 

@@ -36,9 +36,12 @@ def ip(emulator: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Ite
     monkeypatch.setenv("HASURA_CLOUD_ACCESS_TOKEN", emulator.token)  # type: ignore[attr-defined]
     monkeypatch.chdir(tmp_path)  # no pyproject.toml settings unless a test writes one
     shell = make_shell()
+    names_before = set(shell.user_ns)
     shell.run_cell("%load_ext hasura_cloud_magic")
     try:
         yield shell
     finally:
         shell.run_cell("%unload_ext hasura_cloud_magic")
         shell.config.pop("HasuraMagics", None)  # %config writes into the shared shell config
+        for name in set(shell.user_ns) - names_before:  # one shell serves every test
+            del shell.user_ns[name]

@@ -37,9 +37,13 @@ CASES = [
 
 @pytest.mark.parametrize("line", CASES)
 def test_a_token_in_the_wrong_place_is_never_repeated(
-    ip: TestingShell, line: str, capsys: pytest.CaptureFixture[str]
+    ip: TestingShell,
+    line: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ip.user_ns.update(gh=GH, pat=PAT, id=PAT)
+    for name, value in (("gh", GH), ("pat", PAT), ("id", PAT)):
+        monkeypatch.setitem(ip.user_ns, name, value)  # gone after the test: one shell for all
     with pytest.raises(HasuraCloudError) as caught:
         ip.run_cell(line)
     shown = capsys.readouterr().out + str(caught.value)
