@@ -219,9 +219,9 @@ class HasuraCloud:
 
     def update_env(self, tenant_id: Id, current_hash: str, values: Mapping[str, str]) -> TenantEnv:
         """Add or change ``values`` (other keys are kept); raises HashConflictError if stale."""
-        tid = parse_id(tenant_id, "tenant id")
         from hasura_cloud_client import UpdateEnvObject
 
+        tid = parse_id(tenant_id, "tenant id")
         envs = _env_inputs(UpdateEnvObject, values)
         result = self._call(
             "UpdateTenantEnv",
@@ -366,24 +366,17 @@ def _json_variables(variables: Mapping[str, Any]) -> dict[str, Any]:
     """The variables as JSON values, checked before anything is sent (never quoted)."""
     from pydantic_core import PydanticSerializationError, to_jsonable_python
 
-    unsendable = None
-    try:
-        return dict(to_jsonable_python(dict(variables)))
-    except PydanticSerializationError:
-        unsendable = [k for k, v in variables.items() if not _jsonable(v)]
-    raise InvalidInputError(
-        f"variables must be JSON values (text, numbers, lists, dicts): {', '.join(unsendable)}"
-    )
-
-
-def _jsonable(value: object) -> bool:
-    from pydantic_core import PydanticSerializationError, to_jsonable_python
-
-    try:
-        to_jsonable_python(value)
-    except PydanticSerializationError:
-        return False
-    return True
+    values, unsendable = {}, []
+    for name, value in variables.items():
+        try:
+            values[name] = to_jsonable_python(value)
+        except PydanticSerializationError:
+            unsendable.append(name)
+    if unsendable:
+        raise InvalidInputError(
+            f"variables must be JSON values (text, numbers, lists, dicts): {', '.join(unsendable)}"
+        )
+    return values
 
 
 def _tls_for(endpoint: str) -> ssl.SSLContext | bool:

@@ -202,7 +202,7 @@ def follow(
     wait: bool,
     timeout: float,
     interval: float = POLL_INTERVAL_SECONDS,
-    on_update: Callable[[PreviewProgress], None] = lambda progress: None,
+    on_update: Callable[[PreviewProgress], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> PreviewProgress:
@@ -218,7 +218,8 @@ def follow(
         if creation is None or not creation.finished:
             creation = _read_creation(cloud, job_id)
         progress = _with_deployment(cloud, job_id, creation, clock() - started)
-        on_update(progress)
+        if on_update is not None:
+            on_update(progress)
         if progress.finished or not wait:
             return progress
         elapsed = clock() - started

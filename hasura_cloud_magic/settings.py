@@ -30,6 +30,7 @@ __all__ = [
     "TOKEN_ENV_VAR",
     "ClientSettings",
     "Placement",
+    "is_env_var_name",
 ]
 
 # Every default and env-var name, once: the magics' traits, the grammar, the forms and the
@@ -154,6 +155,15 @@ class ClientSettings:
                 f"timeout:  {self.timeout_seconds:g} s",
             ]
         )
+
+
+def is_env_var_name(name: str) -> bool:
+    """Whether ``name`` can be the NAME of an env var here: an identifier that is not shaped
+    like a token (every ``ghp_…`` GitHub token is an identifier too). Messages about a name
+    that fails never repeat it."""
+    from hasura_cloud_magic.display import looks_like_secret
+
+    return name.isidentifier() and not looks_like_secret(name)
 
 
 def _is_loopback(host: str) -> bool:

@@ -23,6 +23,7 @@ from hasura_cloud_magic.settings import (
     POLL_INTERVAL_SECONDS,
     TOKEN_ENV_VAR,
     ClientSettings,
+    is_env_var_name,
 )
 
 
@@ -101,8 +102,8 @@ class HasuraMagics(Magics, Configurable):
     @validate("token_env_var")
     def _env_var_name(self, proposal: dict[str, Any]) -> str:
         value = str(proposal["value"])
-        if not value.isidentifier():
-            raise TraitError(f"token_env_var must be an env var NAME, got {value!r}")
+        if not is_env_var_name(value):  # never repeated: it may be the token itself
+            raise TraitError("token_env_var must be the NAME of an env var, not its value")
         return value
 
     @no_var_expand

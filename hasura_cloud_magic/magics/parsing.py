@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
-from hasura_cloud_magic.display import did_you_mean, looks_like_secret, quoted
+from hasura_cloud_magic.display import did_you_mean, quoted
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
 from hasura_cloud_magic.settings import (
@@ -35,6 +35,7 @@ from hasura_cloud_magic.settings import (
     GITHUB_TOKEN_ENV_VAR,
     PLANS,
     TOKEN_ENV_VAR,
+    is_env_var_name,
 )
 
 PROG = "%hasura"
@@ -92,7 +93,7 @@ def env_var_name(value: str) -> str:
 
     A GitHub token (``ghp_…``) is a valid identifier too: a name shaped like a token is
     refused, so it is never echoed as "env var ghp_… is not set" or shown in a form."""
-    if not value.isidentifier() or looks_like_secret(value):
+    if not is_env_var_name(value):
         raise argparse.ArgumentTypeError(
             "expected the NAME of an env var (letters, digits, underscores), not its value"
         )

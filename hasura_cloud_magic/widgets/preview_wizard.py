@@ -20,7 +20,7 @@ from enum import IntEnum
 import ipywidgets as widgets
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import MASK, Fields, looks_like_secret
+from hasura_cloud_magic.display import MASK, Fields
 from hasura_cloud_magic.errors import ConfigurationError
 from hasura_cloud_magic.names import name_problem
 from hasura_cloud_magic.preview_apps import PreviewProgress, follow, refuse_silent_replacement
@@ -31,6 +31,7 @@ from hasura_cloud_magic.settings import (
     GITHUB_TOKEN_ENV_VAR,
     PLANS,
     POLL_INTERVAL_SECONDS,
+    is_env_var_name,
 )
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
 from hasura_cloud_magic.widgets.guard import Form, FormStatus
@@ -83,7 +84,7 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         timeout: float = DEFAULT_WAIT_TIMEOUT_SECONDS,
         runner: Runner = in_background,
     ) -> None:
-        if not github_token_env.isidentifier() or looks_like_secret(github_token_env):
+        if not is_env_var_name(github_token_env):
             raise ConfigurationError(
                 "github_token_env must be the NAME of an env var, not a token (not shown)"
             )

@@ -38,6 +38,7 @@ PUBLIC = {
         "POLL_INTERVAL_SECONDS",
         "Placement",
         "TOKEN_ENV_VAR",
+        "is_env_var_name",
     ],
     "hasura_cloud_magic.errors": [
         "ApiError",

@@ -20,7 +20,7 @@ from hasura_cloud_magic.errors import ConfigurationError, NotFoundError, Preview
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
-from hasura_cloud_magic.preview_apps import PreviewProgress, follow, refuse_silent_replacement
+from hasura_cloud_magic.preview_apps import follow, refuse_silent_replacement
 from hasura_cloud_magic.results import PreviewJob, PreviewStatus
 
 
@@ -35,14 +35,15 @@ def _github_token(env_name: str) -> str:
 
 
 def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> PreviewStatus:
-    live = session.out.progress()
+    # A live view only when waiting: a single read needs no view that never moves.
+    live = session.out.progress() if args.wait else None
     progress = follow(
         session.cloud(),
         job_id,
         wait=args.wait,
         timeout=args.timeout,
         interval=session.preferences.poll_interval,
-        on_update=live.update if args.wait else _ignore,
+        on_update=live.update if live else None,
     )
     status = PreviewStatus(progress)
     if progress.finished and not progress.succeeded:
@@ -50,10 +51,6 @@ def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> Pr
     if progress.succeeded:
         session.out.success(f"Preview app ready: {progress.graphql_endpoint}")
     return status
-
-
-def _ignore(progress: PreviewProgress) -> None:
-    pass
 
 
 def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewStatus:
