@@ -1,8 +1,8 @@
 """The environment documentation notebooks run in: hermetic, whoever runs them.
 
-Notebooks start the embedded emulator themselves when no token is set — what a first-time
-reader sees. So that a developer's real token can never turn a test run into calls against
-Hasura Cloud, these variables are removed before any kernel starts (kernels inherit them).
+The tours always start the embedded emulator, the runbook does when no token is set: what a
+first-time reader sees. So that a developer's real token can never turn a test run into calls
+against Hasura Cloud, these variables are removed before any kernel starts (kernels inherit them).
 """
 
 from __future__ import annotations

@@ -1,0 +1,110 @@
+"""Every committed notebook, run with a token, changes nothing it was not told to change.
+
+An emulator stands in for a real account that already holds projects of every name and glob
+the notebooks use, with data in their env vars. Each notebook runs with
+``HASURA_CLOUD_ACCESS_TOKEN`` set, as on an operator's machine: the tours go to their own
+embedded emulator, and the env runbook reads the account and writes nothing (a dry run by
+default). Afterwards every project, its tenant, its env values and hash are as they were.
+With ``dry_run=False`` (papermill's way: a cell after the ``parameters`` cell), the runbook
+writes exactly the key it was given, on exactly the projects its glob names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from paths import ROOT
+
+from hasura_cloud_magic import ClientSettings, HasuraCloud
+from hasura_cloud_magic.emulator import start
+
+NAMES = [
+    "shop-staging",
+    "shop-prod",
+    "shop-legacy",  # matches the runbook's glob without being one of its demo projects
+    "billing-prod",
+    "quickstart-demo",
+    "client-demo",
+    "shop-pr-42",
+    "shop-pr-43",
+    "shop-pr-44",
+]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+Snapshot = dict[str, tuple[str, str, dict[str, str]]]
+
+
+@pytest.fixture
+def account(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HasuraCloud]:
+    with (
+        start(step_seconds=0) as emulator,
+        HasuraCloud(ClientSettings(emulator.endpoint, emulator.token)) as api,
+    ):
+        for name in NAMES:
+            api.create_project(
+                cloud="aws",
+                region="us-east-2",
+                name=name,
+                envs={"PAYMENT_API_KEY": f"live-key-of-{name}", "LOG_LEVEL": "warn"},
+            )
+        monkeypatch.setenv("HASURA_CLOUD_ENDPOINT", emulator.endpoint)
+        monkeypatch.setenv("HASURA_CLOUD_ACCESS_TOKEN", emulator.token)
+        monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+        monkeypatch.chdir(tmp_path)
+        yield api
+
+
+def snapshot(api: HasuraCloud) -> Snapshot:
+    found: Snapshot = {}
+    for project in api.list_projects():
+        assert project.tenant is not None
+        env = api.get_env(project.tenant.id)
+        found[project.name] = (str(project.tenant.id), env.hash, dict(env.values))
+    return found
+
+
+def run(path: Path, **parameters: Any) -> Any:
+    notebook = nbformat.read(path, as_version=4)
+    if parameters:  # as papermill does: a cell after the one tagged "parameters"
+        index = next(
+            i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])
+        )
+        overrides = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
+        notebook.cells.insert(index + 1, nbformat.v4.new_code_cell(overrides))
+    NotebookClient(notebook, timeout=180, kernel_name="python3").execute()
+    return notebook
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
+def test_a_notebook_run_with_a_token_changes_nothing(account: HasuraCloud, path: Path) -> None:
+    before = snapshot(account)
+    run(path)
+    assert snapshot(account) == before
+
+
+@pytest.mark.slow
+def test_the_runbook_writes_only_what_its_parameters_name(
+    account: HasuraCloud, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEW_PAYMENT_KEY", "rotated-by-the-runbook")
+    before = snapshot(account)
+    done = run(
+        ROOT / "notebooks" / "env-runbook.ipynb",
+        projects="shop-*",
+        new_value_env="NEW_PAYMENT_KEY",
+        dry_run=False,
+    )
+    after = snapshot(account)
+    assert set(after) == set(before)
+    for name, (tenant_id, _hash, values) in after.items():
+        expected = dict(before[name][2])
+        if name.startswith("shop-"):
+            expected["PAYMENT_API_KEY"] = "rotated-by-the-runbook"
+        assert (tenant_id, values) == (before[name][0], expected), name
+    assert "rotated-by-the-runbook" not in nbformat.writes(done)
