@@ -24,7 +24,6 @@ import pydantic
 from hasura_cloud_client import GraphQLClientError, HasuraCloudClient
 
 from hasura_cloud_magic import error_mapping
-from hasura_cloud_magic.display import quoted
 from hasura_cloud_magic.documents import Operation
 from hasura_cloud_magic.env_vars import TenantEnv, check_env_key, check_env_value
 from hasura_cloud_magic.errors import (
@@ -34,6 +33,7 @@ from hasura_cloud_magic.errors import (
     NotFoundError,
     ServerError,
 )
+from hasura_cloud_magic.redaction import quoted
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
 from hasura_cloud_magic.settings import DEFAULT_PREVIEW_PLACEMENT, ClientSettings
 

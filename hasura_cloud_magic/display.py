@@ -8,10 +8,8 @@ defined once. This module imports nothing of ours.
 
 from __future__ import annotations
 
-import functools
 import html
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,9 +29,6 @@ __all__ = [
     "Table",
     "TableView",
     "did_you_mean",
-    "looks_like_secret",
-    "mask_secrets",
-    "quoted",
 ]
 
 #: feedback levels (``%config HasuraMagics.feedback``)
@@ -46,52 +41,6 @@ COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700", "error
 _ICONS = {"info": "", "success": "✔ ", "warning": "⚠ ", "error": "✘ "}
 #: The mark of a job's task in each state (preview apps).
 TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
-
-
-SECRET_SHOWN_AS = "[secret not shown]"
-
-
-@functools.cache  # compiled when first needed, not when the extension loads
-def _shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """GitHub tokens by their documented prefixes; runs of token characters; a uuid; a
-    kebab-case project name."""
-    return (
-        re.compile(r"(?:gh[pousr]_|github_pat_)[A-Za-z0-9_]{16,}"),
-        re.compile(r"[A-Za-z0-9_\-+/=.~]{32,}"),
-        re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"),
-        re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+"),
-    )
-
-
-def looks_like_secret(word: str) -> bool:
-    """Whether ``word`` has the shape of a token or key: a GitHub token prefix, or 32+
-    token characters of 20+ different kinds that are not a uuid or a kebab-case name."""
-    github, run_of_token_characters, a_uuid, a_name = _shapes()
-    if github.search(word):
-        return True
-    return any(
-        len(set(run)) >= 20 and not (a_uuid.fullmatch(run) or a_name.fullmatch(run))
-        for run in run_of_token_characters.findall(word)
-    )
-
-
-def mask_secrets(text: str) -> str:
-    """``text`` with every token-shaped run replaced (for messages that quote others)."""
-    github, run_of_token_characters, _, _ = _shapes()
-    text = github.sub(SECRET_SHOWN_AS, text)
-    return run_of_token_characters.sub(
-        lambda run: SECRET_SHOWN_AS if looks_like_secret(run.group()) else run.group(), text
-    )
-
-
-def quoted(text: str, limit: int = 60) -> str:
-    """``text`` quoted for a one-line message: a token-shaped word is not shown, and the
-    rest is cut to ``limit`` characters (a pasted blob must not turn one line into a page)."""
-    if looks_like_secret(text):
-        return SECRET_SHOWN_AS
-    if len(text) <= limit:
-        return repr(text)
-    return repr(text[:limit]) + f"… ({len(text)} characters)"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from hasura_cloud_magic.display import quoted
 from hasura_cloud_magic.errors import InvalidInputError
+from hasura_cloud_magic.redaction import quoted
 
 ENV_KEY_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Keys Hasura Cloud manages: the API refuses to set or delete them (reference: issue #6797).

@@ -25,7 +25,6 @@ from hasura_cloud_client import (
     GraphQLClientInvalidResponseError,
 )
 
-from hasura_cloud_magic.display import mask_secrets
 from hasura_cloud_magic.errors import (
     ApiError,
     AuthenticationError,
@@ -34,6 +33,7 @@ from hasura_cloud_magic.errors import (
     ServerError,
     TransportError,
 )
+from hasura_cloud_magic.redaction import mask_secrets
 
 _HIDDEN_FIELD = re.compile(
     r"""field ["'](?P<field>[^"']+)["'] not found in type: '(?P<root>\w+_root)'"""

@@ -161,7 +161,7 @@ def is_env_var_name(name: str) -> bool:
     """Whether ``name`` can be the NAME of an env var here: an identifier that is not shaped
     like a token (every ``ghp_…`` GitHub token is an identifier too). Messages about a name
     that fails never repeat it."""
-    from hasura_cloud_magic.display import looks_like_secret
+    from hasura_cloud_magic.redaction import looks_like_secret
 
     return name.isidentifier() and not looks_like_secret(name)
 

@@ -6,8 +6,9 @@ import uuid
 from dataclasses import dataclass
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import did_you_mean, quoted
+from hasura_cloud_magic.display import did_you_mean
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
+from hasura_cloud_magic.redaction import quoted
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,10 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
-from hasura_cloud_magic.display import did_you_mean, quoted
+from hasura_cloud_magic.display import did_you_mean
 from hasura_cloud_magic.env_vars import check_env_key
 from hasura_cloud_magic.errors import UsageError
+from hasura_cloud_magic.redaction import quoted
 from hasura_cloud_magic.settings import (
     CLOUDS,
     DEFAULT_FLEET_CONCURRENCY,

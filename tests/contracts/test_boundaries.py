@@ -9,7 +9,7 @@ inside functions included, type-only imports (under ``if TYPE_CHECKING:``) set a
   points (the package and ``__main__``) are imported;
 * the widgets never import the IPython layer (``magics``), and the library at the root
   imports neither it nor IPython, ipywidgets or traitlets;
-* ``display`` imports nothing of ours.
+* ``display`` and ``redaction`` import nothing of ours.
 """
 
 from __future__ import annotations
@@ -266,10 +266,7 @@ def test_the_root_package_reaches_the_magics_only_from_the_extension_hooks(
     assert hooks and all(imp.line in inside_hooks for imp in hooks)
 
 
-def test_display_imports_nothing_of_ours(imports: list[Import]) -> None:
-    ours = [
-        _where(imp)
-        for imp in imports
-        if imp.source == "hasura_cloud_magic.display" and _ours(imp.target)
-    ]
+def test_display_and_redaction_import_nothing_of_ours(imports: list[Import]) -> None:
+    leaves = ("hasura_cloud_magic.display", "hasura_cloud_magic.redaction")
+    ours = [_where(imp) for imp in imports if imp.source in leaves and _ours(imp.target)]
     assert ours == []

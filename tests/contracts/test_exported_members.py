@@ -87,6 +87,9 @@ PUBLIC = {
         "TableView",
         "VERBOSE",
         "did_you_mean",
+    ],
+    "hasura_cloud_magic.redaction": [
+        "SECRET_SHOWN_AS",
         "looks_like_secret",
         "mask_secrets",
         "quoted",

@@ -67,7 +67,7 @@ def test_the_wizard_refuses_a_token_as_its_env_var_name(cloud: HasuraCloud) -> N
     ],
 )
 def test_ids_names_and_urls_are_still_shown(word: str) -> None:
-    from hasura_cloud_magic.display import looks_like_secret, quoted
+    from hasura_cloud_magic.redaction import looks_like_secret, quoted
 
     assert not looks_like_secret(word) and word in quoted(word, limit=100)
 
