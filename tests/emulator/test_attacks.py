@@ -31,7 +31,11 @@ def emu() -> Iterator[RunningEmulator]:
         yield running
 
 
-def served_within(emu: RunningEmulator, seconds: float = 1.0) -> bool:
+#: Far below how long an attack that worked would take, far above a loaded CI machine's answer.
+ANSWER_SECONDS = 3.0
+
+
+def served_within(emu: RunningEmulator, seconds: float = ANSWER_SECONDS) -> bool:
     """A legitimate request, on a fresh connection, answered within ``seconds``."""
     started = time.monotonic()
     with httpx.Client(headers={"Authorization": f"pat {emu.token}"}, timeout=seconds) as client:
@@ -69,7 +73,7 @@ def test_a_fragment_bomb_is_refused_before_any_work(emu: RunningEmulator) -> Non
     bomb = fragment_bomb(40)  # 2^40 paths if fragments were visited once per path
     started = time.monotonic()
     error = stranger.error(bomb)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < ANSWER_SECONDS
     assert error["message"] == "field \"projects\" not found in type: 'query_root'"
     errors = during(lambda: [stranger.run(bomb) for _ in range(20)])
     assert served_within(emu) and not errors

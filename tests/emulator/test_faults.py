@@ -14,8 +14,12 @@ from emulator_helpers import CREATE_TENANT, Gql, launch, terminate, unique_name
 
 from hasura_cloud_magic.emulator import Fault, FaultKind, RunningEmulator, parse_fault, start
 
-CLIENT_TIMEOUT = 0.3
-HANG_SECONDS = 1.5
+#: Only requests that are meant to hang use the short timeout; every other request gets a
+#: generous one, so a loaded CI machine cannot turn an answer into a timeout.
+HANG_CLIENT_TIMEOUT = 0.5
+ANSWER_TIMEOUT = 15.0
+HANG_SECONDS = 2.0
+LATENCY_SECONDS = 1.0
 NOT_PROCESSED_PAGE = (
     "<html><body><h1>{status}</h1><p>fault injected by the emulator</p></body></html>"
 )
@@ -37,13 +41,16 @@ def no_leftover_faults(faulty: RunningEmulator) -> Iterator[None]:
 @pytest.fixture
 def http(faulty: RunningEmulator) -> Iterator[httpx.Client]:
     headers = {"Authorization": f"pat {faulty.token}"}
-    with httpx.Client(headers=headers, timeout=CLIENT_TIMEOUT) as client:
+    with httpx.Client(headers=headers, timeout=ANSWER_TIMEOUT) as client:
         yield client
 
 
-def create(http: httpx.Client, endpoint: str, name: str) -> httpx.Response:
+def create(
+    http: httpx.Client, endpoint: str, name: str, timeout: float = ANSWER_TIMEOUT
+) -> httpx.Response:
     variables = {"cloud": "aws", "region": "us-east-2", "name": name}
-    return http.post(endpoint, json={"query": CREATE_TENANT, "variables": variables})
+    body = {"query": CREATE_TENANT, "variables": variables}
+    return http.post(endpoint, json=body, timeout=timeout)
 
 
 def project_exists(emu: RunningEmulator, name: str) -> bool:
@@ -156,7 +163,7 @@ def test_timeout_hangs_without_processing(faulty: RunningEmulator, http: httpx.C
     name = unique_name()
     began = time.monotonic()
     with pytest.raises(httpx.ReadTimeout):
-        create(http, faulty.endpoint, name)
+        create(http, faulty.endpoint, name, timeout=HANG_CLIENT_TIMEOUT)
     assert time.monotonic() - began < HANG_SECONDS
     assert not project_exists(faulty, name)
     time.sleep(HANG_SECONDS)  # after the hang the request is dropped, still not processed
@@ -167,7 +174,7 @@ def test_timeout_after_processes_then_hangs(faulty: RunningEmulator, http: httpx
     faulty.faults.add("createTenant", "timeout-after", seconds=HANG_SECONDS)
     name = unique_name()
     with pytest.raises(httpx.ReadTimeout):
-        create(http, faulty.endpoint, name)
+        create(http, faulty.endpoint, name, timeout=HANG_CLIENT_TIMEOUT)
     assert project_exists(faulty, name)
 
 
@@ -182,7 +189,7 @@ def test_timeout_hang_then_closes_without_an_answer(faulty: RunningEmulator) -> 
 
 
 def test_latency_delays_then_answers_normally(faulty: RunningEmulator) -> None:
-    faulty.faults.add("createTenant", "latency", seconds=0.4)
+    faulty.faults.add("createTenant", "latency", seconds=LATENCY_SECONDS)
     name = unique_name()
     headers = {"Authorization": f"pat {faulty.token}"}
     with httpx.Client(headers=headers, timeout=5) as client:
@@ -193,8 +200,8 @@ def test_latency_delays_then_answers_normally(faulty: RunningEmulator) -> None:
         client.post(faulty.endpoint, json={"query": "{ projects { id } }"})
         undelayed = time.monotonic() - began
     assert body["data"]["createTenant"]["name"] == name
-    assert delayed >= 0.4
-    assert undelayed < 0.4
+    assert delayed >= LATENCY_SECONDS
+    assert undelayed < LATENCY_SECONDS
 
 
 def test_times_always_and_non_matching_requests(faulty: RunningEmulator) -> None:

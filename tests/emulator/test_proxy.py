@@ -104,4 +104,6 @@ def test_the_fault_free_path_is_fast(emu: RunningEmulator) -> None:
         for _ in range(100):
             client.post(emu.endpoint, json={"query": "{ projects { id } }"})
         elapsed = time.monotonic() - began
-    assert elapsed < 1.0, f"100 simple queries took {elapsed:.2f} s"
+    # A bound a per-request stall (a DNS lookup, Nagle, a reconnect) would break, not a
+    # benchmark: the rate is measured in benchmarks/, as a ratio.
+    assert elapsed < 5.0, f"100 simple queries took {elapsed:.2f} s"

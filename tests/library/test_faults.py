@@ -33,7 +33,9 @@ FAULTS = {
     "not-json": True,
     "timeout-after": True,
 }
-CLIENT_TIMEOUT = 0.5
+#: Long enough that a loaded CI machine still answers in time; the hang outlasts it.
+CLIENT_TIMEOUT = 1.5
+HANG_SECONDS = 4.0
 GOOD_GITHUB_TOKEN = "ghp_" + "F" * 36
 
 
@@ -43,7 +45,7 @@ class Faulty:
     cloud: HasuraCloud
 
     def arm(self, target: str, kind: str, times: int | None = 1) -> None:
-        seconds = 2.0 if kind.startswith("timeout") else None
+        seconds = HANG_SECONDS if kind.startswith("timeout") else None
         self.emulator.faults.add(target, kind, seconds=seconds, times=times)
 
 

@@ -20,7 +20,7 @@ def failure_of(call: Callable[[HasuraCloud], object], reply: bytes | None) -> Ha
     """What ``call`` raises against a peer that answers ``reply`` (None: never answers)."""
     with (
         misbehaving_server(reply) as endpoint,
-        facade(endpoint, timeout=0.3) as cloud,
+        facade(endpoint, timeout=0.5 if reply is None else 5.0) as cloud,
         pytest.raises(HasuraCloudError) as caught,
     ):
         call(cloud)
