@@ -67,6 +67,10 @@ MUTATIONS: dict[str, Mutation] = {
     ),
     "DeleteTenant": Mutation("check whether the project still exists (%hasura project TARGET)"),
     "UpdateTenantName": Mutation("check the project's name (%hasura project TARGET)"),
+    "CheckDBLatency": Mutation("it only measures: run %hasura db-latency TARGET again"),
+    "ReactivateSuspendedProject": Mutation(
+        "check whether the project is active (%hasura health TARGET) before retrying"
+    ),
 }
 _DEFAULT_CHECK = "read the current state before retrying"
 

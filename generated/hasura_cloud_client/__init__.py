@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .base_client import BaseClient
     from .base_model import BaseModel
+    from .check_db_latency import CheckDBLatency, CheckDBLatencyCheckDbLatency
     from .client import HasuraCloudClient
     from .create_git_hub_preview_app import (
         CreateGitHubPreviewApp,
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from .create_tenant import CreateTenant, CreateTenantCreateTenant
     from .delete_tenant import DeleteTenant, DeleteTenantDeleteTenant
     from .delete_tenant_env import DeleteTenantEnv, DeleteTenantEnvDeleteTenantEnv
-    from .enums import cloud_enum
+    from .enums import cloud_enum, project_entitlement_types_enum
     from .exceptions import (
         GraphQLClientError,
         GraphQLClientGraphQLError,
@@ -20,13 +21,35 @@ if TYPE_CHECKING:
         GraphQLClientHttpError,
         GraphQLClientInvalidResponseError,
     )
-    from .fragments import ProjectSummary, ProjectSummaryTenant, TenantEnvFields
+    from .fragments import (
+        ProjectStatus,
+        ProjectStatusOwner,
+        ProjectStatusTenant,
+        ProjectStatusTenantConfig,
+        ProjectStatusTenantConfigStatus,
+        ProjectStatusTenantRegionInfo,
+        ProjectSummary,
+        ProjectSummaryTenant,
+        TenantEnvFields,
+    )
+    from .get_db_latency_job import (
+        GetDBLatencyJob,
+        GetDBLatencyJobJobsByPk,
+        GetDBLatencyJobJobsByPkTasks,
+        GetDBLatencyJobJobsByPkTasksTaskEvents,
+    )
     from .get_deployment_job_status import (
         GetDeploymentJobStatus,
         GetDeploymentJobStatusJobsByPk,
         GetDeploymentJobStatusJobsByPkProject,
         GetDeploymentJobStatusJobsByPkTasks,
         GetDeploymentJobStatusJobsByPkTasksTaskEvents,
+    )
+    from .get_env_rollout import (
+        GetEnvRollout,
+        GetEnvRolloutConfigStatus,
+        GetEnvRolloutTenantByPk,
+        GetEnvRolloutTenantByPkConfig,
     )
     from .get_preview_app_creation_status import (
         GetPreviewAppCreationStatus,
@@ -35,6 +58,13 @@ if TYPE_CHECKING:
         GetPreviewAppCreationStatusJobsByPkTasksTaskEvents,
     )
     from .get_project_by_name import GetProjectByName, GetProjectByNameProjects
+    from .get_project_entitlements import (
+        GetProjectEntitlements,
+        GetProjectEntitlementsProjectsByPk,
+        GetProjectEntitlementsProjectsByPkEntitlements,
+        GetProjectEntitlementsProjectsByPkEntitlementsEntitlement,
+    )
+    from .get_project_status import GetProjectStatus, GetProjectStatusProjects
     from .get_project_tenant_id import (
         GetProjectTenantId,
         GetProjectTenantIdProjectsByPk,
@@ -56,6 +86,10 @@ if TYPE_CHECKING:
     )
     from .list_projects import ListProjects, ListProjectsProjects
     from .list_regions import ListRegions, ListRegionsRegion
+    from .reactivate_suspended_project import (
+        ReactivateSuspendedProject,
+        ReactivateSuspendedProjectReactivateSuspendedProject,
+    )
     from .resolve_target import (
         ResolveTarget,
         ResolveTargetProjectsByPk,
@@ -73,6 +107,8 @@ if TYPE_CHECKING:
 _LAZY_IMPORTS = {
     "BaseClient": ".base_client",
     "BaseModel": ".base_model",
+    "CheckDBLatency": ".check_db_latency",
+    "CheckDBLatencyCheckDbLatency": ".check_db_latency",
     "CreateGitHubPreviewApp": ".create_git_hub_preview_app",
     "CreateGitHubPreviewAppCreateGitHubPreviewApp": ".create_git_hub_preview_app",
     "CreateGithubPreviewAppInputPayload": ".input_types",
@@ -82,17 +118,31 @@ _LAZY_IMPORTS = {
     "DeleteTenantDeleteTenant": ".delete_tenant",
     "DeleteTenantEnv": ".delete_tenant_env",
     "DeleteTenantEnvDeleteTenantEnv": ".delete_tenant_env",
+    "GetDBLatencyJob": ".get_db_latency_job",
+    "GetDBLatencyJobJobsByPk": ".get_db_latency_job",
+    "GetDBLatencyJobJobsByPkTasks": ".get_db_latency_job",
+    "GetDBLatencyJobJobsByPkTasksTaskEvents": ".get_db_latency_job",
     "GetDeploymentJobStatus": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPk": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPkProject": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPkTasks": ".get_deployment_job_status",
     "GetDeploymentJobStatusJobsByPkTasksTaskEvents": ".get_deployment_job_status",
+    "GetEnvRollout": ".get_env_rollout",
+    "GetEnvRolloutConfigStatus": ".get_env_rollout",
+    "GetEnvRolloutTenantByPk": ".get_env_rollout",
+    "GetEnvRolloutTenantByPkConfig": ".get_env_rollout",
     "GetPreviewAppCreationStatus": ".get_preview_app_creation_status",
     "GetPreviewAppCreationStatusJobsByPk": ".get_preview_app_creation_status",
     "GetPreviewAppCreationStatusJobsByPkTasks": ".get_preview_app_creation_status",
     "GetPreviewAppCreationStatusJobsByPkTasksTaskEvents": ".get_preview_app_creation_status",
     "GetProjectByName": ".get_project_by_name",
     "GetProjectByNameProjects": ".get_project_by_name",
+    "GetProjectEntitlements": ".get_project_entitlements",
+    "GetProjectEntitlementsProjectsByPk": ".get_project_entitlements",
+    "GetProjectEntitlementsProjectsByPkEntitlements": ".get_project_entitlements",
+    "GetProjectEntitlementsProjectsByPkEntitlementsEntitlement": ".get_project_entitlements",
+    "GetProjectStatus": ".get_project_status",
+    "GetProjectStatusProjects": ".get_project_status",
     "GetProjectTenantId": ".get_project_tenant_id",
     "GetProjectTenantIdProjectsByPk": ".get_project_tenant_id",
     "GetTenantDetails": ".get_tenant_details",
@@ -112,8 +162,16 @@ _LAZY_IMPORTS = {
     "ListRegions": ".list_regions",
     "ListRegionsRegion": ".list_regions",
     "ProjectOptions": ".input_types",
+    "ProjectStatus": ".fragments",
+    "ProjectStatusOwner": ".fragments",
+    "ProjectStatusTenant": ".fragments",
+    "ProjectStatusTenantConfig": ".fragments",
+    "ProjectStatusTenantConfigStatus": ".fragments",
+    "ProjectStatusTenantRegionInfo": ".fragments",
     "ProjectSummary": ".fragments",
     "ProjectSummaryTenant": ".fragments",
+    "ReactivateSuspendedProject": ".reactivate_suspended_project",
+    "ReactivateSuspendedProjectReactivateSuspendedProject": ".reactivate_suspended_project",
     "ResolveTarget": ".resolve_target",
     "ResolveTargetProjectsByPk": ".resolve_target",
     "ResolveTargetProjectsByPkTenant": ".resolve_target",
@@ -131,6 +189,7 @@ _LAZY_IMPORTS = {
     "UpdateTenantNameUpdateTenantNameTenantProject": ".update_tenant_name",
     "cloud_enum": ".enums",
     "cloud_enum_comparison_exp": ".input_types",
+    "project_entitlement_types_enum": ".enums",
 }
 
 
@@ -151,6 +210,8 @@ def __dir__():
 __all__ = [
     "BaseClient",
     "BaseModel",
+    "CheckDBLatency",
+    "CheckDBLatencyCheckDbLatency",
     "CreateGitHubPreviewApp",
     "CreateGitHubPreviewAppCreateGitHubPreviewApp",
     "CreateGithubPreviewAppInputPayload",
@@ -160,17 +221,31 @@ __all__ = [
     "DeleteTenantDeleteTenant",
     "DeleteTenantEnv",
     "DeleteTenantEnvDeleteTenantEnv",
+    "GetDBLatencyJob",
+    "GetDBLatencyJobJobsByPk",
+    "GetDBLatencyJobJobsByPkTasks",
+    "GetDBLatencyJobJobsByPkTasksTaskEvents",
     "GetDeploymentJobStatus",
     "GetDeploymentJobStatusJobsByPk",
     "GetDeploymentJobStatusJobsByPkProject",
     "GetDeploymentJobStatusJobsByPkTasks",
     "GetDeploymentJobStatusJobsByPkTasksTaskEvents",
+    "GetEnvRollout",
+    "GetEnvRolloutConfigStatus",
+    "GetEnvRolloutTenantByPk",
+    "GetEnvRolloutTenantByPkConfig",
     "GetPreviewAppCreationStatus",
     "GetPreviewAppCreationStatusJobsByPk",
     "GetPreviewAppCreationStatusJobsByPkTasks",
     "GetPreviewAppCreationStatusJobsByPkTasksTaskEvents",
     "GetProjectByName",
     "GetProjectByNameProjects",
+    "GetProjectEntitlements",
+    "GetProjectEntitlementsProjectsByPk",
+    "GetProjectEntitlementsProjectsByPkEntitlements",
+    "GetProjectEntitlementsProjectsByPkEntitlementsEntitlement",
+    "GetProjectStatus",
+    "GetProjectStatusProjects",
     "GetProjectTenantId",
     "GetProjectTenantIdProjectsByPk",
     "GetTenantDetails",
@@ -190,8 +265,16 @@ __all__ = [
     "ListRegions",
     "ListRegionsRegion",
     "ProjectOptions",
+    "ProjectStatus",
+    "ProjectStatusOwner",
+    "ProjectStatusTenant",
+    "ProjectStatusTenantConfig",
+    "ProjectStatusTenantConfigStatus",
+    "ProjectStatusTenantRegionInfo",
     "ProjectSummary",
     "ProjectSummaryTenant",
+    "ReactivateSuspendedProject",
+    "ReactivateSuspendedProjectReactivateSuspendedProject",
     "ResolveTarget",
     "ResolveTargetProjectsByPk",
     "ResolveTargetProjectsByPkTenant",
@@ -209,4 +292,5 @@ __all__ = [
     "UpdateTenantNameUpdateTenantNameTenantProject",
     "cloud_enum",
     "cloud_enum_comparison_exp",
+    "project_entitlement_types_enum",
 ]

@@ -6,13 +6,18 @@ from .base_model import UNSET
 
 if TYPE_CHECKING:
     from .base_model import UnsetType
+    from .check_db_latency import CheckDBLatency
     from .create_git_hub_preview_app import CreateGitHubPreviewApp
     from .create_tenant import CreateTenant
     from .delete_tenant import DeleteTenant
     from .delete_tenant_env import DeleteTenantEnv
+    from .get_db_latency_job import GetDBLatencyJob
     from .get_deployment_job_status import GetDeploymentJobStatus
+    from .get_env_rollout import GetEnvRollout
     from .get_preview_app_creation_status import GetPreviewAppCreationStatus
     from .get_project_by_name import GetProjectByName
+    from .get_project_entitlements import GetProjectEntitlements
+    from .get_project_status import GetProjectStatus
     from .get_project_tenant_id import GetProjectTenantId
     from .get_tenant_details import GetTenantDetails
     from .get_tenant_env import GetTenantEnv
@@ -25,6 +30,7 @@ if TYPE_CHECKING:
     )
     from .list_projects import ListProjects
     from .list_regions import ListRegions
+    from .reactivate_suspended_project import ReactivateSuspendedProject
     from .resolve_target import ResolveTarget
     from .update_tenant_env import UpdateTenantEnv
     from .update_tenant_name import UpdateTenantName
@@ -35,6 +41,23 @@ def gql(q: str) -> str:
 
 
 class HasuraCloudClient(BaseClient):
+    def check_db_latency(self, project_id: UUID, **kwargs: Any) -> "CheckDBLatency":
+        from .check_db_latency import CheckDBLatency
+
+        query = gql("""
+            mutation CheckDBLatency($projectId: uuid!) {
+              checkDBLatency(project_id: $projectId) {
+                db_latency_job_id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"projectId": project_id}
+        response = self.execute(
+            query=query, operation_name="CheckDBLatency", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CheckDBLatency.model_validate(data)
+
     def create_git_hub_preview_app(
         self, payload: "CreateGithubPreviewAppInputPayload", **kwargs: Any
     ) -> "CreateGitHubPreviewApp":
@@ -144,6 +167,34 @@ class HasuraCloudClient(BaseClient):
         data = self.get_data(response)
         return DeleteTenantEnv.model_validate(data)
 
+    def get_db_latency_job(self, job_id: UUID, **kwargs: Any) -> "GetDBLatencyJob":
+        from .get_db_latency_job import GetDBLatencyJob
+
+        query = gql("""
+            query GetDBLatencyJob($jobId: uuid!) {
+              jobs_by_pk(id: $jobId) {
+                id
+                status
+                tasks {
+                  id
+                  name
+                  task_events(order_by: {created_at: asc}) {
+                    id
+                    event_type
+                    public_event_data
+                    error
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"jobId": job_id}
+        response = self.execute(
+            query=query, operation_name="GetDBLatencyJob", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return GetDBLatencyJob.model_validate(data)
+
     def get_deployment_job_status(
         self, job_id: UUID, **kwargs: Any
     ) -> "GetDeploymentJobStatus":
@@ -181,6 +232,34 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return GetDeploymentJobStatus.model_validate(data)
+
+    def get_env_rollout(self, tenant_id: UUID, **kwargs: Any) -> "GetEnvRollout":
+        from .get_env_rollout import GetEnvRollout
+
+        query = gql("""
+            query GetEnvRollout($tenantId: uuid!) {
+              tenant_by_pk(id: $tenantId) {
+                id
+                active
+                active_status_reason
+                config {
+                  hash
+                }
+              }
+              config_status(
+                where: {is_active: {_eq: true}, tenant_id: {_eq: $tenantId}, worker_state: {_eq: "live"}}
+              ) {
+                hash
+                worker_id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"tenantId": tenant_id}
+        response = self.execute(
+            query=query, operation_name="GetEnvRollout", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return GetEnvRollout.model_validate(data)
 
     def get_preview_app_creation_status(
         self, job_id: UUID, **kwargs: Any
@@ -248,6 +327,89 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return GetProjectByName.model_validate(data)
+
+    def get_project_entitlements(
+        self, project_id: UUID, **kwargs: Any
+    ) -> "GetProjectEntitlements":
+        from .get_project_entitlements import GetProjectEntitlements
+
+        query = gql("""
+            query GetProjectEntitlements($projectId: uuid!) {
+              projects_by_pk(id: $projectId) {
+                id
+                entitlements {
+                  entitlement {
+                    type
+                    config_is_enabled
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"projectId": project_id}
+        response = self.execute(
+            query=query,
+            operation_name="GetProjectEntitlements",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetProjectEntitlements.model_validate(data)
+
+    def get_project_status(self, ids: list[UUID], **kwargs: Any) -> "GetProjectStatus":
+        from .get_project_status import GetProjectStatus
+
+        query = gql("""
+            query GetProjectStatus($ids: [uuid!]!) {
+              projects(where: {id: {_in: $ids}}, order_by: [{name: asc}]) {
+                ...ProjectStatus
+              }
+            }
+
+            fragment ProjectStatus on projects {
+              id
+              name
+              endpoint
+              plan_name
+              billing_plan_name
+              owner {
+                id
+                email
+              }
+              tenant {
+                id
+                cloud
+                region
+                fqdn
+                active
+                active_status_reason
+                maintenance_mode
+                region_info {
+                  name
+                  nat_ip
+                  nat_ips
+                  metrics_fqdn
+                }
+                config {
+                  hash
+                  updated_at
+                  status(where: {is_active: {_eq: true}, worker_state: {_eq: "live"}}) {
+                    hash
+                    worker_id
+                  }
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"ids": ids}
+        response = self.execute(
+            query=query,
+            operation_name="GetProjectStatus",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetProjectStatus.model_validate(data)
 
     def get_project_tenant_id(self, id: UUID, **kwargs: Any) -> "GetProjectTenantId":
         from .get_project_tenant_id import GetProjectTenantId
@@ -399,6 +561,29 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return ListRegions.model_validate(data)
+
+    def reactivate_suspended_project(
+        self, project_id: UUID, **kwargs: Any
+    ) -> "ReactivateSuspendedProject":
+        from .reactivate_suspended_project import ReactivateSuspendedProject
+
+        query = gql("""
+            mutation ReactivateSuspendedProject($projectId: uuid!) {
+              reactivateSuspendedProject(projectId: $projectId) {
+                projectId
+                success
+              }
+            }
+            """)
+        variables: dict[str, object] = {"projectId": project_id}
+        response = self.execute(
+            query=query,
+            operation_name="ReactivateSuspendedProject",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return ReactivateSuspendedProject.model_validate(data)
 
     def resolve_target(self, id: UUID, **kwargs: Any) -> "ResolveTarget":
         from .resolve_target import ResolveTarget

@@ -7,6 +7,51 @@ from pydantic import Field
 from .base_model import BaseModel
 
 
+class ProjectStatus(BaseModel):
+    id: UUID
+    name: str
+    endpoint: str
+    plan_name: Optional[str]
+    billing_plan_name: Optional[str]
+    owner: "ProjectStatusOwner"
+    tenant: Optional["ProjectStatusTenant"]
+
+
+class ProjectStatusOwner(BaseModel):
+    id: UUID
+    email: str
+
+
+class ProjectStatusTenant(BaseModel):
+    id: UUID
+    cloud: str
+    region: str
+    fqdn: str
+    active: bool
+    active_status_reason: Optional[str]
+    maintenance_mode: bool
+    region_info: Optional["ProjectStatusTenantRegionInfo"]
+    config: Optional["ProjectStatusTenantConfig"]
+
+
+class ProjectStatusTenantRegionInfo(BaseModel):
+    name: str
+    nat_ip: Optional[str]
+    nat_ips: Optional[Any]
+    metrics_fqdn: Optional[str]
+
+
+class ProjectStatusTenantConfig(BaseModel):
+    hash: str
+    updated_at: datetime
+    status: list["ProjectStatusTenantConfigStatus"]
+
+
+class ProjectStatusTenantConfigStatus(BaseModel):
+    hash: str
+    worker_id: Optional[UUID]
+
+
 class ProjectSummary(BaseModel):
     id: UUID
     name: str
