@@ -16,6 +16,7 @@ import ssl
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -35,16 +36,23 @@ from hasura_cloud_magic.errors import (
 )
 from hasura_cloud_magic.redaction import quoted
 from hasura_cloud_magic.retry import DEFAULT_RETRY, RetryPolicy, is_retryable
-from hasura_cloud_magic.settings import DEFAULT_PREVIEW_PLACEMENT, ClientSettings
+from hasura_cloud_magic.settings import (
+    DEFAULT_PREVIEW_PLACEMENT,
+    HEALTHZ_TIMEOUT_SECONDS,
+    ClientSettings,
+)
 
 if TYPE_CHECKING:
     # Result and input models: a first command builds only the ones it uses.
     from hasura_cloud_client import (
         CreateTenantCreateTenant,
+        GetDBLatencyJobJobsByPk,
         GetDeploymentJobStatusJobsByPk,
+        GetEnvRollout,
         GetPreviewAppCreationStatusJobsByPk,
         GetTenantDetailsTenantByPk,
         ListRegionsRegion,
+        ProjectStatus,
         ProjectSummary,
         ResolveTarget,
         TenantEnvFields,
@@ -54,7 +62,7 @@ if TYPE_CHECKING:
         cloud_enum,
     )
 
-__all__ = ["HasuraCloud", "Id", "parse_id"]
+__all__ = ["EndpointAnswer", "HasuraCloud", "Id", "parse_id"]
 
 T = TypeVar("T")
 #: Anything that names a tenant, project or job: a uuid, or its text.
@@ -69,6 +77,16 @@ def parse_id(value: Id, what: str = "id") -> uuid.UUID:
         return uuid.UUID(str(value).strip())
     except ValueError:
         raise InvalidInputError(f"{what} must be a UUID, got {quoted(str(value))}") from None
+
+
+@dataclass(frozen=True)
+class EndpointAnswer:
+    """What a project's own URL answered: an HTTP status, or why there was none."""
+
+    url: str
+    status_code: int | None
+    problem: str | None
+    seconds: float
 
 
 class HasuraCloud:
@@ -113,6 +131,9 @@ class HasuraCloud:
             url=self.settings.endpoint,
             http_client=self._http,  # type: ignore[arg-type]
         )
+        # Projects' own URLs (their /healthz): another host, so another client, never
+        # carrying the token; made on first use.
+        self._projects_http: httpx.Client | None = None
 
     def __repr__(self) -> str:
         token_state = "set" if self.settings.token else "not set"
@@ -126,6 +147,8 @@ class HasuraCloud:
 
     def close(self) -> None:
         self._http.close()
+        if self._projects_http is not None:
+            self._projects_http.close()
 
     # ------------------------------------------------------------ projects and tenants
 
@@ -206,6 +229,83 @@ class HasuraCloud:
         cloud_filter = cloud_enum_comparison_exp(_eq=_cloud(cloud)) if cloud is not None else None
         result = self._call("ListRegions", lambda: self._client.list_regions(cloud=cloud_filter))
         return list(result.region)
+
+    # ------------------------------------------------------------ status and health
+
+    def project_status(self, project_ids: Sequence[Id]) -> list[ProjectStatus]:
+        """Status, plan, owner, env rollout and region (NAT IPs) of these projects, in one
+        round trip, by name; projects not visible to the token are left out."""
+        ids = [parse_id(pid, "project id") for pid in project_ids]
+        if not ids:
+            return []
+        result = self._call("GetProjectStatus", lambda: self._client.get_project_status(ids))
+        return list(result.projects)
+
+    def get_entitlements(self, project_id: Id) -> dict[str, bool]:
+        """What the project's plan entitles it to: entitlement type → enabled."""
+        pid = parse_id(project_id, "project id")
+        result = self._call(
+            "GetProjectEntitlements", lambda: self._client.get_project_entitlements(pid)
+        )
+        if result.projects_by_pk is None:
+            raise NotFoundError(f"no project {pid} visible to this token")
+        return {
+            access.entitlement.type_.value: access.entitlement.config_is_enabled
+            for access in result.projects_by_pk.entitlements
+        }
+
+    def env_rollout(self, tenant_id: Id) -> GetEnvRollout:
+        """The env hash written last (``tenant_by_pk.config.hash``) and the hash each live
+        server runs (``config_status``)."""
+        tid = parse_id(tenant_id, "tenant id")
+        result = self._call("GetEnvRollout", lambda: self._client.get_env_rollout(tid))
+        if result.tenant_by_pk is None:
+            raise NotFoundError(f"no tenant {tid} visible to this token")
+        return result
+
+    def check_db_latency(self, project_id: Id) -> uuid.UUID:
+        """Start measuring the latency from the project's region to its databases; returns
+        the job's id (follow it with :meth:`get_db_latency_job`)."""
+        pid = parse_id(project_id, "project id")
+        result = self._call("CheckDBLatency", lambda: self._client.check_db_latency(pid))
+        return _required(result.check_db_latency, "CheckDBLatency").db_latency_job_id
+
+    def get_db_latency_job(self, job_id: Id) -> GetDBLatencyJobJobsByPk | None:
+        """The DB-latency job (status, task events with the result), or None if unknown."""
+        jid = parse_id(job_id, "job id")
+        result = self._call("GetDBLatencyJob", lambda: self._client.get_db_latency_job(jid))
+        return result.jobs_by_pk
+
+    def reactivate_project(self, project_id: Id) -> bool:
+        """Bring a hibernated or suspended project back; False if it was active already."""
+        pid = parse_id(project_id, "project id")
+        result = self._call(
+            "ReactivateSuspendedProject",
+            lambda: self._client.reactivate_suspended_project(pid),
+        )
+        return result.reactivate_suspended_project.success
+
+    def get_project_url(
+        self, url: str, timeout_seconds: float = HEALTHZ_TIMEOUT_SECONDS
+    ) -> EndpointAnswer:
+        """``GET`` a project's own URL (e.g. ``<endpoint>/healthz``) without the token.
+
+        Never raises for the project's sake: no answer within ``timeout_seconds``, a refused
+        connection or a TLS failure comes back as ``problem``.
+        """
+        target, headers = self.settings.route_to_project(url)
+        if self._projects_http is None:
+            self._projects_http = httpx.Client(follow_redirects=False, verify=_tls_for(target))
+        started = time.monotonic()
+        problem, status = None, None
+        try:
+            response = self._projects_http.get(target, headers=headers, timeout=timeout_seconds)
+            status = response.status_code
+        except httpx.TimeoutException:
+            problem = f"no answer within {timeout_seconds:g} s"
+        except httpx.HTTPError as error:
+            problem = _transport_problem(error)
+        return EndpointAnswer(url, status, problem, time.monotonic() - started)
 
     # ------------------------------------------------------------ env vars
 
@@ -389,6 +489,13 @@ def _tls_for(endpoint: str) -> ssl.SSLContext | bool:
     if urlsplit(endpoint).scheme == "http":
         return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     return True
+
+
+def _transport_problem(error: httpx.HTTPError) -> str:
+    """Why a request got no answer, in a few words (never the request itself)."""
+    if isinstance(error, httpx.ConnectError):
+        return "connection failed"
+    return type(error).__name__.replace("Error", " error").strip().lower()
 
 
 EnvInput = TypeVar("EnvInput", "UpdateEnvObject", "UpdateEnvsObject")

@@ -70,12 +70,15 @@ class Message:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of text under a header, cut to ``limit`` rows with a note saying so."""
+    """Rows of text under a header, cut to ``limit`` rows with a note saying so.
+
+    ``row_kinds`` (one of :data:`COLOURS`' names per row) colours each row in HTML."""
 
     columns: Sequence[str]
     rows: Sequence[Sequence[str]]
     title: str = ""
     limit: int | None = None
+    row_kinds: Sequence[str] | None = None
 
     @property
     def shown(self) -> Sequence[Sequence[str]]:
@@ -103,7 +106,13 @@ class Table:
         def cells(tag: str, row: Sequence[str]) -> str:
             return "".join(f"<{tag}>{html.escape(cell)}</{tag}>" for cell in row)
 
-        body = "".join(f"<tr>{cells('td', row)}</tr>" for row in self.shown)
+        kinds = self.row_kinds or ["info"] * len(self.rows)
+        body = "".join(
+            f'<tr style="color:{COLOURS[kind]}">{cells("td", row)}</tr>'
+            if kind != "info"
+            else f"<tr>{cells('td', row)}</tr>"
+            for row, kind in zip(self.shown, kinds, strict=False)
+        )
         title = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
         return (
             f'<table class="hcm-table">{title}<thead><tr>{cells("th", self.columns)}</tr></thead>'

@@ -58,6 +58,9 @@ class WriteOutcome:
     attempts: int = 0
     #: The hash was stale at least once: the edits were carried over to a newer env.
     rebased: bool = False
+    #: The env's hash after this writer's last write (None: nothing written); wait for it
+    #: to go live with ``rollout.wait_until_live``.
+    final_hash: str | None = None
 
     def summary(self) -> str:
         lost = ", ".join(c.key for c in self.lost)
@@ -202,6 +205,7 @@ class ConflictSafeWriter:
         except HashConflictError:
             self._stale = self.outcome.rebased = True
             return False
+        self.outcome.final_hash = self._base.hash
         return True
 
 

@@ -18,8 +18,10 @@ status codes. The tree::
     ├── EnvConflictError          a key changed on both sides; nothing written for it
     ├── PartiallyAppliedError     part of a change landed, part did not
     ├── FleetIncompleteError      a fleet change did not land everywhere; .result
-    ├── PreviewAppFailed          a preview app's job ended failed or skipped
+    ├── JobFailed                 a job (DB-latency check...) ended failed
+    │   └── PreviewAppFailed      a preview app's job ended failed or skipped
     ├── WaitTimeout               gave up waiting; the job goes on
+    │   └── EnvNotLiveError       an env change is written but not live (yet)
     ├── NotFoundError             no such project, tenant or job for this token
     ├── ServerError               GenericServerError, HTTP 5xx, unreadable; .may_have_applied
     └── TransportError            connection failed or timed out; .may_have_applied
@@ -33,10 +35,12 @@ __all__ = [
     "ConfigurationError",
     "ConfirmationRequired",
     "EnvConflictError",
+    "EnvNotLiveError",
     "FleetIncompleteError",
     "HashConflictError",
     "HasuraCloudError",
     "InvalidInputError",
+    "JobFailed",
     "NotFoundError",
     "PartiallyAppliedError",
     "PreviewAppFailed",
@@ -136,12 +140,21 @@ class PartiallyAppliedError(HasuraCloudError):
     """Part of a change landed and part did not; the message says which part."""
 
 
-class PreviewAppFailed(HasuraCloudError):
+class JobFailed(HasuraCloudError):
+    """A job of the API (a DB-latency check, a preview app's creation) ended ``failed``."""
+
+
+class PreviewAppFailed(JobFailed):
     """A preview app's creation or deployment job ended ``failed`` or ``skipped``."""
 
 
 class WaitTimeout(HasuraCloudError):
     """Gave up waiting for a job; the job itself goes on."""
+
+
+class EnvNotLiveError(WaitTimeout):
+    """An env change is written, but not live on every server of the project: still rolling
+    out when the wait ran out, the project is not running, or a newer change replaced it."""
 
 
 class NotFoundError(HasuraCloudError):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -91,6 +92,9 @@ class ProjectResult:
     name: str
     status: str
     detail: str = ""
+    #: Applied: the tenant and the env hash written, to wait for it to go live.
+    tenant_id: uuid.UUID | None = field(default=None, compare=False)
+    env_hash: str | None = field(default=None, compare=False)
 
 
 @dataclass(repr=False)
@@ -212,4 +216,7 @@ def _apply_one(
         return ProjectResult(name, CONFLICT, outcome.summary()), None
     if not outcome.written:
         return ProjectResult(name, UNCHANGED, "already as asked (by someone else)"), None
-    return ProjectResult(name, APPLIED, project.diff.summary()), None
+    applied = ProjectResult(
+        name, APPLIED, project.diff.summary(), project.target.tenant_id, outcome.final_hash
+    )
+    return applied, None

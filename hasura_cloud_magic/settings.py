@@ -17,6 +17,7 @@ __all__ = [
     "CLOUDS",
     "DEFAULT_DISPLAY_LIMIT",
     "DEFAULT_ENDPOINT",
+    "DEFAULT_HEALTH_CONCURRENCY",
     "DEFAULT_FLEET_CONCURRENCY",
     "DEFAULT_FLEET_DEADLINE_SECONDS",
     "DEFAULT_PREVIEW_PLACEMENT",
@@ -25,6 +26,7 @@ __all__ = [
     "ENDPOINT_ENV_VAR",
     "FLEET_TRANSPORT_FAILURES_TO_STOP",
     "GITHUB_TOKEN_ENV_VAR",
+    "HEALTHZ_TIMEOUT_SECONDS",
     "PLANS",
     "POLL_INTERVAL_SECONDS",
     "TOKEN_ENV_VAR",
@@ -52,6 +54,10 @@ POLL_INTERVAL_SECONDS = 2.0
 DEFAULT_WAIT_TIMEOUT_SECONDS = 600.0
 #: Rows shown for lists (all rows are returned).
 DEFAULT_DISPLAY_LIMIT = 50
+#: How long a health check waits for a project's ``/healthz`` (it never fails a whole run).
+HEALTHZ_TIMEOUT_SECONDS = 3.0
+#: How many projects' endpoints a health check probes at once.
+DEFAULT_HEALTH_CONCURRENCY = 20
 #: Projects changed at once by fleet commands: 10x+ faster than one at a time, and within
 #: httpx's default pool of 20 keep-alive connections.
 DEFAULT_FLEET_CONCURRENCY = 20
@@ -140,6 +146,21 @@ class ClientSettings:
             f"refusing to send the access token over plain http to {parts.hostname}: "
             "use an https endpoint (plain http is for a local emulator only)"
         )
+
+    def route_to_project(self, url: str) -> tuple[str, dict[str, str]]:
+        """Where to send a request for a project's own ``url`` (its ``/healthz``), and the
+        headers that go with it.
+
+        Directly, normally. When the API endpoint is on loopback (the local emulator), the
+        project's host cannot resolve here, so the request goes to that same address with
+        the project's ``Host`` header, as ``curl --connect-to`` does; the emulator answers
+        by host. No token is ever sent to a project's URL.
+        """
+        api, project = urlsplit(self.endpoint), urlsplit(url)
+        if not _is_loopback(api.hostname or ""):
+            return url, {}
+        routed = project._replace(scheme=api.scheme, netloc=api.netloc.rpartition("@")[2])
+        return routed.geturl(), {"Host": project.netloc}
 
     @property
     def authorization_header(self) -> dict[str, str]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from hasura_cloud_magic.results.projects import (
         CreatedProject,
         Project,
+        ProjectDetails,
         ProjectList,
         Region,
         RegionList,
@@ -35,6 +36,7 @@ __all__ = [
     "PreviewJob",
     "PreviewStatus",
     "Project",
+    "ProjectDetails",
     "ProjectList",
     "Region",
     "RegionList",
@@ -50,6 +52,7 @@ _MODULES = {
     "PreviewJob": "preview",
     "PreviewStatus": "preview",
     "Project": "projects",
+    "ProjectDetails": "projects",
     "ProjectList": "projects",
     "Region": "projects",
     "RegionList": "projects",

@@ -4,7 +4,7 @@ return them."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CreatedProject",
     "Project",
+    "ProjectDetails",
     "ProjectList",
     "Region",
     "RegionList",
@@ -78,6 +79,48 @@ class Project(CardView):
                 ("plan", text(self.plan)),
                 ("endpoint", self.endpoint),
                 ("created", text(self.created_at)),
+            ],
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class ProjectDetails(Project):
+    """A project as ``%hasura project`` returns it: a :class:`Project`, plus its status,
+    plan, owner, env rollout and the region's NAT IPs (to allow-list in a database firewall).
+
+    ``state`` is ``active``, ``maintenance`` or why it is not running (``hibernated``...);
+    ``entitlements`` maps each entitlement of the plan to whether it is enabled (None: the
+    API did not say).
+    """
+
+    state: str = "active"
+    billing_plan: str | None = None
+    owner: str | None = None
+    env_rollout: str = "unknown"
+    nat_ips: tuple[str, ...] = ()
+    metrics_host: str | None = None
+    entitlements: dict[str, bool] | None = field(default=None, hash=False)
+
+    def card(self) -> Fields:
+        entitlements = (
+            "unavailable"
+            if self.entitlements is None
+            else ", ".join(sorted(k for k, on in self.entitlements.items() if on)) or "none"
+        )
+        base = super().card()
+        return Fields(
+            base.title,
+            [
+                *base.items[:2],
+                ("status", self.state),
+                ("env rollout", self.env_rollout),
+                ("owner", text(self.owner)),
+                *base.items[2:5],
+                ("billing plan", text(self.billing_plan)),
+                ("entitlements", entitlements),
+                ("NAT IPs", ", ".join(self.nat_ips) or "—"),
+                ("metrics host", text(self.metrics_host)),
+                *base.items[5:],
             ],
         )
 
