@@ -118,20 +118,26 @@ class HasuraMagics(Magics, Configurable):
         %hasura emulator start [--step-seconds S] [--db PATH]   a local Hasura Cloud
         %hasura emulator stop
         %hasura emulator status
+        %hasura emulator state NAME [--maintenance on|off] [--active yes|no] [--reason R]
+                [--endpoint up|down|hang]     put an emulated project into a state
         %hasura projects [--name GLOB] [--df]
-        %hasura project TARGET
+        %hasura project TARGET            with status, plan, owner, env rollout, NAT IPs
+        %hasura health [TARGET | --projects GLOB] [--concurrency N]   is each project up
         %hasura tenant TENANT_ID
         %hasura regions [--cloud aws]
         %hasura create --cloud aws --region us-east-2 [--name N] [--plan P] [--env K=V ...]
         %hasura rename TARGET NEW_NAME
         %hasura delete TARGET [--yes]
+        %hasura reactivate TARGET [--yes]  a hibernated or suspended project
+        %hasura db-latency TARGET [--no-wait] [--timeout S]   region → databases, in ms
         %hasura env show TARGET [--reveal]
-        %hasura env set TARGET KEY=VALUE ... [--dry-run]
+        %hasura env set TARGET KEY=VALUE ... [--dry-run] [--wait] [--timeout S]
         %hasura env set --projects GLOB KEY=VALUE ... [--yes] [--concurrency N] [--dry-run]
-                [--allow-partial]     a fleet run that does not land everywhere fails
-        %hasura env unset TARGET KEY ... [--dry-run]
+                [--allow-partial] [--wait] [--timeout S]   a fleet run that does not land
+                everywhere fails; --wait returns once the change is live on every server
+        %hasura env unset TARGET KEY ... [--dry-run] [--wait] [--timeout S]
         %hasura env unset --projects GLOB KEY ... [--yes] [--concurrency N] [--dry-run]
-                [--allow-partial]
+                [--allow-partial] [--wait] [--timeout S]
         %hasura env edit TARGET           a conflict-safe editor form (ipywidgets)
         %hasura env diff A B              compare two projects' keys (values masked)
         %hasura env copy A B [--keys KEY ...] [--dry-run]

@@ -38,6 +38,38 @@ class _PrintedLines:
             self.display(Message(line))
 
 
+class LiveLine(Protocol):
+    """One line of state (an env rollout, a check), kept current while it changes."""
+
+    def update(self, text: str) -> None: ...
+
+
+@dataclass
+class _PrintedLine:
+    """Terminal: the line again each time it changes."""
+
+    display: Callable[[object], None]
+    last: str = ""
+
+    def update(self, text: str) -> None:
+        if text != self.last:
+            self.last = text
+            self.display(Message(text))
+
+
+class _WidgetLine:
+    """Jupyter: one line, rewritten in place."""
+
+    def __init__(self, display: Callable[[object], None]) -> None:
+        import ipywidgets as widgets
+
+        self.html = widgets.HTML()
+        display(self.html)
+
+    def update(self, text: str) -> None:
+        self.html.value = Message(text)._repr_html_()
+
+
 class Tally(Protocol):
     """Progress over a known number of items (fleet changes)."""
 
@@ -100,6 +132,11 @@ class Output:
     def tally(self, total: int) -> Tally:
         """Progress over ``total`` items: a bar in Jupyter, a line per item elsewhere."""
         return _BarTally(total, self.display) if self.rich() else _PrintedTally(self.display, total)
+
+    def live_line(self) -> LiveLine:
+        """A line kept current: rewritten in place in Jupyter, repeated when it changes
+        elsewhere."""
+        return _WidgetLine(self.display) if self.rich() else _PrintedLine(self.display)
 
     def progress(self) -> LiveDisplay:
         """A view that follows a preview app: a live widget in Jupyter, lines elsewhere."""

@@ -3,7 +3,7 @@
 Everything that turns text into arguments lives here and nowhere else:
 
 * :func:`parse_line` — ``%hasura`` line → Namespace with ``command`` (and ``action`` for
-  ``env``, ``emulator`` and ``preview``);
+  ``env``, ``emulator`` and ``preview``); :func:`command_module` names the module that runs it;
 * :func:`parse_cell_options` — the options of ``%%hasura``;
 * :func:`parse_assignments` — ``KEY=VALUE`` words → dict;
 * :func:`expand_placeholders` — ``{{name}}`` → the notebook variable's value, quoted;
@@ -31,6 +31,7 @@ from hasura_cloud_magic.redaction import quoted
 from hasura_cloud_magic.settings import (
     CLOUDS,
     DEFAULT_FLEET_CONCURRENCY,
+    DEFAULT_HEALTH_CONCURRENCY,
     DEFAULT_PREVIEW_PLACEMENT,
     DEFAULT_WAIT_TIMEOUT_SECONDS,
     GITHUB_TOKEN_ENV_VAR,
@@ -47,14 +48,17 @@ COMMANDS: dict[str, str] = {
     "status": "endpoint, whether a token is set, the emulator, versions",
     "login": "take the access token from an env var or a hidden prompt (memory only)",
     "logout": "forget the token taken by login",
-    "emulator": "start|stop|status the embedded local Hasura Cloud",
+    "emulator": "start|stop|status|state the embedded local Hasura Cloud",
     "projects": "list projects, optionally by name glob",
-    "project": "one project by project id, tenant id or name",
+    "project": "one project: plan, owner, status, env rollout, NAT IPs",
+    "health": "is each project up: status, env rollout, plan, region, endpoint",
     "tenant": "one tenant by tenant id",
     "regions": "active regions, optionally of one cloud",
     "create": "create a project",
     "rename": "rename a project",
     "delete": "delete a project (asks unless --yes)",
+    "reactivate": "bring a hibernated or suspended project back (asks unless --yes)",
+    "db-latency": "measure the latency from a project's region to its databases",
     "env": "show|set|unset|edit|diff|copy env vars, one project or many (values masked)",
     "preview": "create|status|delete|wizard GitHub preview apps",
 }
@@ -191,6 +195,18 @@ def _emulator(commands: Commands[_Parser]) -> None:
     start.add_argument("--db", metavar="PATH", help="SQLite file that keeps state")
     actions.add_parser("stop", help="stop it and go back to the configured endpoint")
     actions.add_parser("status", help="whether it runs, and where")
+    state = actions.add_parser(
+        "state", help="put an emulated project into a state (demos, tests); show it"
+    )
+    state.add_argument("name", metavar="NAME", help="project name")
+    state.add_argument("--maintenance", choices=("on", "off"), help="maintenance mode")
+    state.add_argument(
+        "--active", choices=("yes", "no"), help="no: inactive (hibernated unless --reason)"
+    )
+    state.add_argument("--reason", help="why it is inactive: hibernated or suspended")
+    state.add_argument(
+        "--endpoint", choices=("up", "down", "hang"), help="how its /healthz answers"
+    )
 
 
 def _projects(commands: Commands[_Parser]) -> None:
@@ -201,6 +217,40 @@ def _projects(commands: Commands[_Parser]) -> None:
 
 def _project(commands: Commands[_Parser]) -> None:
     _target(commands.add_parser("project", help=COMMANDS["project"]))
+
+
+def _health(commands: Commands[_Parser]) -> None:
+    health = commands.add_parser("health", help=COMMANDS["health"])
+    health.add_argument("target", metavar="TARGET", nargs="?", help="one project (default: all)")
+    health.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
+    health.add_argument(
+        "--concurrency",
+        type=positive_int,
+        default=DEFAULT_HEALTH_CONCURRENCY,
+        metavar="N",
+        help=f"endpoints checked at once (default {DEFAULT_HEALTH_CONCURRENCY})",
+    )
+
+
+def _reactivate(commands: Commands[_Parser]) -> None:
+    reactivate = commands.add_parser("reactivate", help=COMMANDS["reactivate"])
+    _target(reactivate)
+    reactivate.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def _db_latency(commands: Commands[_Parser]) -> None:
+    check = commands.add_parser("db-latency", help=COMMANDS["db-latency"])
+    _target(check)
+    check.add_argument(
+        "--no-wait", dest="wait", action="store_false", help="start the check, do not follow it"
+    )
+    check.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_WAIT_TIMEOUT_SECONDS,
+        metavar="S",
+        help=f"give up waiting after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
+    )
 
 
 def _tenant(commands: Commands[_Parser]) -> None:
@@ -249,6 +299,16 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
         "--allow-partial",
         action="store_true",
         help="with --projects: warn, do not fail, when some projects did not change",
+    )
+    parser.add_argument(
+        "--wait", action="store_true", help="return once the change is live on every server"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_WAIT_TIMEOUT_SECONDS,
+        metavar="S",
+        help=f"with --wait: give up after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
     )
 
 
@@ -329,11 +389,14 @@ _BUILDERS: dict[str, Callable[[Commands[_Parser]], None]] = {
     "emulator": _emulator,
     "projects": _projects,
     "project": _project,
+    "health": _health,
     "tenant": _tenant,
     "regions": _regions,
     "create": _create,
     "rename": _rename,
     "delete": _delete,
+    "reactivate": _reactivate,
+    "db-latency": _db_latency,
     "env": _env,
     "preview": _preview,
 }
@@ -366,6 +429,11 @@ def _split_target(args: argparse.Namespace) -> argparse.Namespace:
         args.target = None
     setattr(args, "assignments" if args.action == "set" else "keys", words)
     return args
+
+
+def command_module(command: str) -> str:
+    """The module of ``magics.commands`` that runs ``command`` (``db-latency`` → ``db_latency``)."""
+    return command.replace("-", "_")
 
 
 def split_words(line: str) -> list[str]:

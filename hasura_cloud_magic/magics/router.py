@@ -12,6 +12,7 @@ from typing import Any
 from hasura_cloud_magic.display import Preformatted
 from hasura_cloud_magic.magics.parsing import (
     HelpRequested,
+    command_module,
     expand_placeholders,
     parse_line,
     placeholders_in,
@@ -31,7 +32,7 @@ def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> ob
     if placed:  # what was filled in is visible, never the values
         names = ", ".join(f"{{{{{name}}}}}" for name in dict.fromkeys(placed))
         session.out.info(f"Filled in {names} from the notebook (values not shown).")
-    command = importlib.import_module(f"{_COMMANDS_PACKAGE}.{args.command}")
+    command = importlib.import_module(f"{_COMMANDS_PACKAGE}.{command_module(args.command)}")
     result: object = command.run(session, args)
     return result
 

@@ -48,7 +48,7 @@ def test_command_prefix(line: str, cache: CompletionCache) -> None:
     ("line", "actions"),
     [
         ("%hasura env ", ["show", "set", "unset", "edit", "diff", "copy"]),
-        ("%hasura emulator ", ["start", "stop", "status"]),
+        ("%hasura emulator ", ["start", "stop", "status", "state"]),
         ("%hasura preview ", ["create", "status", "delete", "wizard"]),
         ("%hasura env s", ["show", "set"]),
     ],
@@ -91,7 +91,15 @@ def test_env_set_offers_key_equals(cache: CompletionCache) -> None:
 
 
 def test_env_keys_already_given_are_not_offered(cache: CompletionCache) -> None:
-    fleet_flags = ["--projects", "--yes", "--concurrency", "--dry-run", "--allow-partial"]
+    fleet_flags = [
+        "--projects",
+        "--yes",
+        "--concurrency",
+        "--dry-run",
+        "--allow-partial",
+        "--wait",
+        "--timeout",
+    ]
     assert texts("%hasura env set myproj DB_URL=x ", cache) == ["--help", *fleet_flags, "API_KEY="]
     assert "DB_URL" not in texts("%hasura env unset myproj DB_URL ", cache)
 
@@ -141,6 +149,8 @@ def test_empty_cache_offers_no_names() -> None:
         "--concurrency",
         "--dry-run",
         "--allow-partial",
+        "--wait",
+        "--timeout",
     ]
 
 

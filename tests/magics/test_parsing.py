@@ -135,6 +135,8 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "yes": False,
                 "concurrency": 20,
                 "allow_partial": False,
+                "wait": False,
+                "timeout": 600.0,
             },
         ),
         (
@@ -148,6 +150,8 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "yes": False,
                 "concurrency": 20,
                 "allow_partial": False,
+                "wait": False,
+                "timeout": 600.0,
             },
         ),
         (
@@ -161,6 +165,8 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "yes": False,
                 "concurrency": 20,
                 "allow_partial": False,
+                "wait": False,
+                "timeout": 600.0,
             },
         ),
         (
@@ -174,6 +180,8 @@ def test_create_requires_cloud_and_region(line: str, missing: str) -> None:
                 "yes": False,
                 "concurrency": 20,
                 "allow_partial": False,
+                "wait": False,
+                "timeout": 600.0,
             },
         ),
     ],
@@ -459,7 +467,7 @@ def test_command_tree_shape() -> None:
     assert list(tree) == list(COMMANDS)
     assert all("" in branches for branches in tree.values())
     assert set(tree["env"]) == {"", "show", "set", "unset", "edit", "diff", "copy"}
-    assert set(tree["emulator"]) == {"", "start", "stop", "status"}
+    assert set(tree["emulator"]) == {"", "start", "stop", "status", "state"}
     assert set(tree["preview"]) == {"", "create", "status", "delete", "wizard"}
     assert set(tree["projects"]) == {""}
 

@@ -1,11 +1,17 @@
-"""``%hasura emulator start|stop|status``: the embedded local Hasura Cloud, in the background."""
+"""``%hasura emulator start|stop|status|state``: the embedded local Hasura Cloud, in the background.
+
+``state NAME [--maintenance on|off] [--active yes|no] [--reason R] [--endpoint up|down|hang]``
+puts one of the emulator's projects into a state a demo or test needs (maintenance mode,
+hibernated, an endpoint that hangs) through the emulator's admin controls, which no token can
+reach; without options it shows the state. It works only on the embedded emulator.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from hasura_cloud_magic.display import Fields
-from hasura_cloud_magic.errors import ConfigurationError
+from hasura_cloud_magic.errors import ConfigurationError, InvalidInputError
 from hasura_cloud_magic.magics.session import Session
 
 
@@ -37,11 +43,35 @@ def _stop(session: Session) -> None:
     )
 
 
+def _state(session: Session, args: argparse.Namespace) -> Fields:
+    if session.emulator is None:
+        raise ConfigurationError(
+            "%hasura emulator state works on the embedded emulator only: %hasura emulator start"
+        )
+    changes = {
+        "maintenance": None if args.maintenance is None else args.maintenance == "on",
+        "active": None if args.active is None else args.active == "yes",
+        "reason": args.reason,
+        "endpoint": args.endpoint,
+    }
+    admin = session.emulator.admin
+    try:
+        if any(value is not None for value in changes.values()):
+            state = admin.set_state(args.name, **changes)
+        else:
+            state = admin.state(args.name)
+    except (LookupError, ValueError) as error:
+        raise InvalidInputError(str(error).strip("'\"")) from None
+    return Fields(f"Emulated project {args.name}", [(k, str(v)) for k, v in state.items()])
+
+
 def run(session: Session, args: argparse.Namespace) -> Fields | None:
     if args.action == "start":
         _start(session, args)
     elif args.action == "stop":
         _stop(session)
+    elif args.action == "state":
+        return _state(session, args)
     else:
         running = session.emulator
         return Fields(

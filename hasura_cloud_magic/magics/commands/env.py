@@ -9,21 +9,33 @@ summary of what was applied, unchanged or failed; a run that did not land everyw
 cell after showing every project's outcome (``--allow-partial``: warn instead). ``edit``
 returns the editor form; ``diff`` compares two projects' keys; ``copy`` puts A's values (or
 ``--keys``) into B.
+
+``--wait`` (``set``, ``unset``, one project or many) returns only once the change is live on
+every server of each project (a line kept current meanwhile); after ``--timeout`` seconds,
+or when a project is not running, it fails with one line that says the change *is written*
+but not live yet.
 """
 
 from __future__ import annotations
 
 import argparse
+import time
+import uuid
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
 from hasura_cloud_magic.env_writer import apply_edits
-from hasura_cloud_magic.errors import FleetIncompleteError, NotFoundError
+from hasura_cloud_magic.errors import EnvNotLiveError, FleetIncompleteError, NotFoundError
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
 from hasura_cloud_magic.results import EnvComparison, EnvView
+from hasura_cloud_magic.rollout import wait_until_live
+
+if TYPE_CHECKING:
+    from hasura_cloud_magic.fleet import ProjectResult
 
 
 def _show(session: Session, args: argparse.Namespace) -> EnvView:
@@ -45,22 +57,72 @@ def _edits(args: argparse.Namespace) -> EnvEdits:
     return EnvEdits({}, frozenset(check_env_key(key) for key in args.keys))
 
 
-def _change_one(session: Session, target_text: str, edits: EnvEdits, dry_run: bool) -> EnvDiff:
+def _change_one(
+    session: Session,
+    target_text: str,
+    edits: EnvEdits,
+    dry_run: bool,
+    wait: float | None = None,
+) -> EnvDiff:
+    """One project's change; ``wait``: seconds to wait for it to go live (None: don't)."""
     target = session.target(target_text, to_write=not dry_run)
     cloud = session.cloud()
     current = cloud.get_env(target.tenant_id)
     diff = plan_change(current, edits.set_values, edits.removed)
+    written_hash = current.hash
     if dry_run:
         session.out.info(f"Dry run, nothing sent: would apply {diff.summary()} to {target.name}.")
     elif diff.empty:
         session.out.info(f"{target.name}: nothing to change, nothing sent.")
     else:
         outcome = apply_edits(cloud, current, edits)
+        written_hash = outcome.final_hash or current.hash
         rebased = " (re-applied on top of a newer env)" if outcome.rebased else ""
         session.out.success(f"{target.name}: {diff.summary()}.{rebased}")
     session.cache.env_keys.update(current.keys)
     session.cache.env_keys.update(edits.set_values)
+    if wait is not None and not dry_run:
+        _wait_live(session, target.tenant_id, target.name, written_hash, wait)
     return diff.without_values(f"Env of {target.name}")
+
+
+def _wait_live(
+    session: Session, tenant_id: uuid.UUID, name: str, env_hash: str, timeout: float
+) -> None:
+    live = session.out.live_line()
+    wait_until_live(
+        session.cloud(),
+        tenant_id,
+        env_hash,
+        name=name,
+        timeout=timeout,
+        interval=session.preferences.poll_interval,
+        on_update=lambda rollout: live.update(f"{name}: env {rollout.describe()}"),
+    )
+    session.out.success(f"{name}: the change is live on every server.")
+
+
+def _wait_fleet(session: Session, applied: list[ProjectResult], timeout: float) -> None:
+    """Wait for every applied project in turn against one deadline (they roll out at once)."""
+    ends = time.monotonic() + timeout
+    not_live = []
+    for result in applied:
+        assert result.tenant_id is not None and result.env_hash is not None
+        try:
+            _wait_live(
+                session,
+                result.tenant_id,
+                result.name,
+                result.env_hash,
+                max(ends - time.monotonic(), 0.0),
+            )
+        except EnvNotLiveError:
+            not_live.append(result.name)
+    if not_live:
+        raise EnvNotLiveError(
+            f"the change is written everywhere but not live yet on {', '.join(not_live)} "
+            f"(after {timeout:g} s); it goes on rolling out: %hasura health --projects GLOB"
+        )
 
 
 def _change_many(session: Session, args: argparse.Namespace) -> object:
@@ -88,6 +150,8 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
     )
     if result.complete:
         session.out.success(result.summary())
+        if args.wait:
+            _wait_fleet(session, [r for r in result.results if r.env_hash], args.timeout)
         return result
     session.out.show(result)
     if args.allow_partial:
@@ -132,7 +196,8 @@ def _edit(session: Session, args: argparse.Namespace) -> object:
 def _change(session: Session, args: argparse.Namespace) -> object:
     if args.projects is not None:
         return _change_many(session, args)
-    return _change_one(session, args.target, _edits(args), args.dry_run)
+    wait = args.timeout if args.wait else None
+    return _change_one(session, args.target, _edits(args), args.dry_run, wait)
 
 
 _ACTIONS: dict[str, Callable[[Session, argparse.Namespace], object]] = {
