@@ -4,12 +4,15 @@ Load → edit (masked, validated as you type) → Review (masked diff) → Save 
 hashes chained, nothing sent when nothing changed). Save follows the rule of ``env_writer``:
 if someone else changed the env in the meantime, nothing is overwritten: the form reloads,
 re-applies the edits to keys nobody else touched, and asks about each key changed on both
-sides before it writes anything more.
+sides before it writes anything more. After a save, the status line follows the change's
+rollout to the project's servers (in a background thread, so the notebook stays usable) and
+says when it is live everywhere.
 """
 
 from __future__ import annotations
 
 import html
+import threading
 import uuid
 from collections.abc import Callable
 
@@ -26,6 +29,9 @@ from hasura_cloud_magic.env_plan import (
 )
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ASK, ConflictSafeWriter
+from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.rollout import EnvRollout, wait_until_live
+from hasura_cloud_magic.settings import DEFAULT_WAIT_TIMEOUT_SECONDS, POLL_INTERVAL_SECONDS
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
 from hasura_cloud_magic.widgets.guard import Form, FormStatus
 
@@ -58,11 +64,27 @@ class ConflictChoice:
         self.box.add_class("hcm-conflict")
 
 
+class _FormClosed(Exception):
+    """The form was closed while it followed a rollout."""
+
+
 class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
     """Edit one project's env vars safely. Drive it with ``.rows``, ``.save_button.click()``."""
 
-    def __init__(self, cloud: HasuraCloud, tenant_id: uuid.UUID, project_name: str) -> None:
+    def __init__(
+        self,
+        cloud: HasuraCloud,
+        tenant_id: uuid.UUID,
+        project_name: str,
+        *,
+        poll_interval: float = POLL_INTERVAL_SECONDS,
+        rollout_timeout: float = DEFAULT_WAIT_TIMEOUT_SECONDS,
+    ) -> None:
         self.cloud, self.tenant_id, self.project_name = cloud, tenant_id, project_name
+        self.poll_interval, self.rollout_timeout = poll_interval, rollout_timeout
+        #: Follows the last save's rollout; ``join()`` it to wait for the status line.
+        self.rollout_watch: threading.Thread | None = None
+        self._closing = threading.Event()
         self.status = FormStatus()
         self.rows = EnvRowsEditor(self._refresh, self._guarded)
         self.review_button = widgets.Button(description="Review", icon="list")
@@ -135,13 +157,48 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         self._set_conflicts([])
         self.review.value = ""
         rebased = " (re-applied on top of a newer env)" if outcome.rebased else ""
-        self.status.show(f"Saved: {diff.summary()}.{rebased}", "success")
+        saved = f"Saved: {diff.summary()}.{rebased}"
+        self.status.show(saved, "success")
+        self._watch_rollout(writer.base.hash, saved)
 
     def close(self) -> None:
-        """Forget every typed or revealed value, then close the form."""
+        """Forget every typed or revealed value, stop following a rollout, close the form."""
+        self._closing.set()
         self.rows.clear_secrets()
         self.review.value = ""
         super().close()
+
+    # ------------------------------------------------------------ rollout
+
+    def _watch_rollout(self, env_hash: str, saved: str) -> None:
+        def show(rollout: EnvRollout) -> None:
+            self.status.show(f"{saved} Env {rollout.describe()}…", "success")
+
+        def pause(seconds: float) -> None:
+            if self._closing.wait(seconds):
+                raise _FormClosed
+
+        def watch() -> None:
+            try:
+                wait_until_live(
+                    self.cloud,
+                    self.tenant_id,
+                    env_hash,
+                    name=self.project_name,
+                    timeout=self.rollout_timeout,
+                    interval=self.poll_interval,
+                    on_update=show,
+                    sleep=pause,
+                )
+            except _FormClosed:
+                return
+            except HasuraCloudError as error:
+                self.status.show(f"{saved} {error}", "warning")
+                return
+            self.status.show(f"{saved} Live on every server.", "success")
+
+        self.rollout_watch = threading.Thread(target=watch, name="hcm-rollout", daemon=True)
+        self.rollout_watch.start()
 
     # ------------------------------------------------------------ internals
 

@@ -190,7 +190,13 @@ def _edit(session: Session, args: argparse.Namespace) -> object:
     from hasura_cloud_magic.widgets.env_editor import EnvEditor  # ipywidgets: only here
 
     target = session.target(args.target)
-    return EnvEditor(session.cloud(), target.tenant_id, target.name).load()
+    editor = EnvEditor(
+        session.cloud(),
+        target.tenant_id,
+        target.name,
+        poll_interval=session.preferences.poll_interval,
+    )
+    return editor.load()
 
 
 def _change(session: Session, args: argparse.Namespace) -> object:
