@@ -11,8 +11,10 @@ from . import projects as model
 from .context import RequestContext, checks_uuids, context_of
 from .env_actions import delete_env, update_env
 from .errors import BadRequest, NameTaken
-from .jobs import PreviewAppRequest, github_token_accepted, remove_project, submit_preview_app
+from .jobs import remove_project
+from .preview_apps import PreviewAppRequest, github_token_accepted, submit_preview_app
 from .resolvers import job_view
+from .tenant_state import ensure_unlocked
 from .validation import env_from_pairs, generate_name, validate_name, validate_placement
 
 Row = dict[str, Any]
@@ -71,6 +73,7 @@ def _choose_name(context: RequestContext, name: str | None) -> str:
 def resolve_delete_tenant(_: Any, info: GraphQLResolveInfo, tenantId: str) -> Row:
     context = context_of(info)
     tenant = model.require_tenant(context.store, context.owner_id, tenantId)
+    ensure_unlocked(tenant)
     remove_project(context.store, tenant["project_id"])
     return {"status": DELETED_STATUS}
 
@@ -82,7 +85,7 @@ def resolve_update_tenant_env(
 ) -> Row:
     context = context_of(info)
     tenant = model.require_tenant(context.store, context.owner_id, tenantId)
-    return _env_result(update_env(context.store, tenant["id"], currentHash, envs))
+    return _env_result(update_env(context.store, tenant, currentHash, envs))
 
 
 @mutation.field("deleteTenantEnv")
@@ -92,7 +95,7 @@ def resolve_delete_tenant_env(
 ) -> Row:
     context = context_of(info)
     tenant = model.require_tenant(context.store, context.owner_id, tenantId)
-    return _env_result(delete_env(context.store, tenant["id"], currentHash, deleteEnvs))
+    return _env_result(delete_env(context.store, tenant, currentHash, deleteEnvs))
 
 
 @mutation.field("updateTenantName")

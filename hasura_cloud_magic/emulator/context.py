@@ -20,6 +20,8 @@ Resolver = TypeVar("Resolver", bound=Callable[..., Any])
 class RequestContext:
     store: Store
     owner_id: str
+    #: Duration of one time-driven step (jobs, env rollout), in microseconds.
+    step_us: int = 0
 
 
 def context_of(info: GraphQLResolveInfo) -> RequestContext:

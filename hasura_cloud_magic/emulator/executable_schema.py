@@ -8,7 +8,7 @@ from typing import Any
 from ariadne import load_schema_from_path, make_executable_schema
 from graphql import GraphQLEnumType, GraphQLSchema
 
-from . import actions, resolvers
+from . import actions, project_actions, resolvers, status_resolvers
 from .scalars import scalar_types
 from .schema_source import schema_path
 
@@ -16,7 +16,12 @@ from .schema_source import schema_path
 def build_schema() -> GraphQLSchema:
     type_defs = load_schema_from_path(str(schema_path()))
     schema = make_executable_schema(
-        type_defs, *scalar_types(), *resolvers.OBJECT_TYPES, *actions.OBJECT_TYPES
+        type_defs,
+        *scalar_types(),
+        *resolvers.OBJECT_TYPES,
+        *status_resolvers.OBJECT_TYPES,
+        *actions.OBJECT_TYPES,
+        *project_actions.OBJECT_TYPES,
     )
     _accept_extra_enum_parse_arguments(schema)
     return schema

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from . import rollout
 from .errors import NameTaken, NotFound
 from .store import Store
 
@@ -78,7 +79,10 @@ def create_project(store: Store, new: NewProject, at_us: int | None = None) -> d
             "updated_at": created,
         },
     )
-    write_env(store, tenant_id, {**seeded_env(tenant_id), **new.env})
+    env = {**seeded_env(tenant_id), **new.env}
+    write_env(store, tenant_id, env)
+    written_at = store.now_us() if at_us is None else at_us
+    rollout.record(store, tenant_id, rollout.CREATE, env_hash(env), at_us=written_at)
     return _tenant_by_id(store, tenant_id)
 
 

@@ -2,7 +2,8 @@
 
 The real list is not public, so these are invented but realistic. NAT IPs come from the
 documentation ranges (RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) so nobody
-mistakes them for real egress addresses.
+mistakes them for real egress addresses. The Metrics API host of a region is invented too
+(``metrics-<region>.<cloud>.hasura.app``); nothing answers there.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Region:
             "is_active": self.is_active,
             "nat_ip": self.nat_ip,
             "nat_ips": nat_ips,
+            "metrics_fqdn": f"metrics-{self.name}.{self.cloud}.hasura.app",
         }
 
 

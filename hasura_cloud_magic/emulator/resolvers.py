@@ -13,10 +13,10 @@ from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
 from . import projects as model
+from .accounts import entitlement_rows, user_row
 from .context import checks_uuids, context_of, json_path
-from .filters import Related, select
-from .jobs import tenant_health
-from .regions import region_rows
+from .filters import Related, select, window
+from .regions import find_region, region_rows
 from .store import Store
 
 Row = dict[str, Any]
@@ -88,11 +88,18 @@ def resolve_regions(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
     return select(region_rows(), **args)
 
 
+@query.field("users")
+def resolve_users(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
+    # Only the token's own user: nobody else's row is visible.
+    return window([user_row(context_of(info).owner_id)], args.get("limit"), args.get("offset"))
+
+
 # ---------------------------------------------------------------- tables
 
 
 project_type = ObjectType("projects")
 tenant_type = ObjectType("tenant")
+region_type = ObjectType("region")
 job_type = ObjectType("jobs")
 task_type = ObjectType("tasks")
 event_type = ObjectType("task_event")
@@ -113,14 +120,35 @@ def resolve_project_jobs(project: Row, info: GraphQLResolveInfo, **args: Any) ->
     return select([job_view(row) for row in rows], **args)
 
 
+@project_type.field("owner")
+def resolve_project_owner(project: Row, _: GraphQLResolveInfo) -> Row:
+    return user_row(project["owner_id"])
+
+
+@project_type.field("entitlements")
+def resolve_project_entitlements(project: Row, _: GraphQLResolveInfo, **args: Any) -> list[Row]:
+    return window(entitlement_rows(project["plan_name"]), args.get("limit"), args.get("offset"))
+
+
+@project_type.field("collaborators")
+def resolve_project_collaborators(project: Row, _: GraphQLResolveInfo, **args: Any) -> list[Row]:
+    return []  # nobody can be invited yet
+
+
 @tenant_type.field("project")
 def resolve_tenant_project(tenant: Row, info: GraphQLResolveInfo) -> Row | None:
     return model.project_of_tenant(context_of(info).store, tenant)
 
 
-@tenant_type.field("health_status")
-def resolve_health(tenant: Row, info: GraphQLResolveInfo, path: str | None = None) -> Any:
-    return json_path(tenant_health(context_of(info).store, tenant["project_id"]), path)
+@tenant_type.field("region_info")
+def resolve_tenant_region(tenant: Row, _: GraphQLResolveInfo) -> Row | None:
+    region = find_region(tenant["cloud"], tenant["region"])
+    return None if region is None else region.as_row()
+
+
+@region_type.field("nat_ips")
+def resolve_nat_ips(region: Row, _: GraphQLResolveInfo, path: str | None = None) -> Any:
+    return json_path(region["nat_ips"], path)
 
 
 @job_type.field("input")
@@ -179,4 +207,4 @@ def resolve_event_data(event: Row, _: GraphQLResolveInfo, path: str | None = Non
     return json_path(event["event_data"], path)
 
 
-OBJECT_TYPES = [query, project_type, tenant_type, job_type, task_type, event_type]
+OBJECT_TYPES = [query, project_type, tenant_type, region_type, job_type, task_type, event_type]

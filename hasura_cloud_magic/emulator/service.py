@@ -25,15 +25,17 @@ from graphql import (
     validate,
 )
 
-from . import errors
+from . import db_latency, errors, preview_apps
 from .auth import TokenRegistry
 from .context import RequestContext
 from .document import field_paths, pick_operation, root_field_names, root_type_name
 from .errors import EmulatorError, error_body
-from .jobs import advance
+from .jobs import StepFunction, advance
 from .store import Store
 
 Response = dict[str, Any]
+#: Every job kind, by ``job_type``: how one step of it is applied.
+JOB_STEPS: dict[str, StepFunction] = {**preview_apps.STEPS, **db_latency.STEPS}
 
 
 @functools.lru_cache(maxsize=512)
@@ -160,13 +162,13 @@ class GraphQLService:
         with self.store.lock:
             # Job progress is committed on its own: it happened whatever this request does.
             with self.store.transaction():
-                advance(self.store, self.store.now_us(), self.step_us)
+                advance(self.store, self.store.now_us(), self.step_us, JOB_STEPS)
             self.store.begin()
             try:
                 result = execute_sync(
                     self.schema,
                     document,
-                    context_value=RequestContext(self.store, owner_id),
+                    context_value=RequestContext(self.store, owner_id, self.step_us),
                     variable_values=request.variables,
                     operation_name=request.operation_name,
                 )

@@ -4,6 +4,9 @@ Requests run in a threadpool, so every access holds ``Store.lock``. Each write r
 transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so a crash never leaves half a write behind.
 Timestamps are integer microseconds since the epoch, strictly increasing across the database so
 that ordering by ``created_at`` is always deterministic.
+
+Tables added after the first release (``tenant_endpoint``, ``config_writes``) are created with
+``IF NOT EXISTS`` and read with defaults for missing rows, so an older ``--db`` file keeps working.
 """
 
 from __future__ import annotations
@@ -47,6 +50,14 @@ CREATE TABLE IF NOT EXISTS task_event (
   id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
   event_type TEXT NOT NULL, error TEXT, public_event_data TEXT, event_data TEXT,
   github_detail TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tenant_endpoint (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenant(id) ON DELETE CASCADE,
+  state TEXT NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS config_writes (
+  seq INTEGER PRIMARY KEY,
+  tenant_id TEXT NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, hash TEXT NOT NULL, written_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS config_writes_by_tenant ON config_writes (tenant_id, seq);
 """
 
 
