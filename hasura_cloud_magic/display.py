@@ -21,6 +21,7 @@ __all__ = [
     "QUIET",
     "TASK_MARKS",
     "VERBOSE",
+    "BarChart",
     "CardView",
     "Fields",
     "JsonView",
@@ -118,6 +119,47 @@ class Table:
             f'<table class="hcm-table">{title}<thead><tr>{cells("th", self.columns)}</tr></thead>'
             f"<tbody>{body}</tbody></table><small>{html.escape(self.note)}</small>"
         )
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Counts by label as horizontal bars: an SVG in Jupyter, a text chart in a terminal.
+
+    Each bar is ``(label, count, kind)``; ``kind`` names a colour of :data:`COLOURS`."""
+
+    title: str
+    bars: Sequence[tuple[str, int, str]]
+
+    def __repr__(self) -> str:
+        width = max((len(label) for label, _, _ in self.bars), default=0)
+        lines = [f"{label.ljust(width)}  {'█' * n} {n}" for label, n, _ in self.bars]
+        return "\n".join([self.title, *lines])
+
+    def _repr_html_(self) -> str:
+        row, label_width, bar_width = 22, 160, 260
+        most = max((n for _, n, _ in self.bars), default=0) or 1
+        shapes = []
+        for index, (label, n, kind) in enumerate(self.bars):
+            y = index * row
+            length = max(round(bar_width * n / most), 1 if n else 0)
+            fill = _BAR_FILLS.get(kind, _BAR_FILLS["info"])
+            shapes.append(
+                f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end">'
+                f"{html.escape(label)}</text>"
+                f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="{row - 6}" '
+                f'fill="{fill}"/><text x="{label_width + length + 4}" y="{y + 15}">{n}</text>'
+            )
+        height = max(len(self.bars), 1) * row
+        return (
+            f'<figure class="hcm-chart"><figcaption>{html.escape(self.title)}</figcaption>'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 40}" '
+            f'height="{height}" font-size="12" font-family="sans-serif">{"".join(shapes)}</svg>'
+            "</figure>"
+        )
+
+
+#: Bar colours (``COLOURS["info"]`` inherits the text colour, which a bar cannot).
+_BAR_FILLS = {**COLOURS, "info": "#0969da"}
 
 
 @dataclass(frozen=True)

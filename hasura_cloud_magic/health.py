@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import concurrent.futures
 import uuid
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hasura_cloud_magic.api import EndpointAnswer, HasuraCloud, Id
-from hasura_cloud_magic.display import Table
+from hasura_cloud_magic.display import BarChart, Table
 from hasura_cloud_magic.errors import InvalidInputError
 from hasura_cloud_magic.results.base import Rows, text
 from hasura_cloud_magic.rollout import EnvRollout
@@ -122,6 +123,14 @@ class HealthReport(Rows):
         kinds = [item.kind for item in self._items]
         return Table(("", *self.columns), rows, self.summary(), self._limit, row_kinds=kinds)
 
+    def chart(self, by: str = "state") -> BarChart:
+        """How many projects per ``state``, ``plan``, ``region`` or ``endpoint``, as bars."""
+        if by not in _CHARTABLE:
+            raise InvalidInputError(f"chart by one of {', '.join(_CHARTABLE)}, not {by!r}")
+        counts = Counter(text(getattr(row, by)) for row in self._items)
+        bars = [(label, n, _CHARTABLE[by](label)) for label, n in counts.most_common()]
+        return BarChart(f"Projects by {by}", bars)
+
     def to_dataframe(self) -> Any:
         frame = super().to_dataframe()
         frame["healthy"] = [row.healthy for row in self._items]
@@ -129,6 +138,23 @@ class HealthReport(Rows):
 
 
 _MARKS = {"success": "✔", "warning": "⚠", "error": "✘"}
+
+
+def _state_kind(state: str) -> str:
+    return {ACTIVE: "success", MAINTENANCE: "warning"}.get(state, "error")
+
+
+def _endpoint_kind(endpoint: str) -> str:
+    return {UP: "success", NOT_CHECKED: "warning"}.get(endpoint, "error")
+
+
+#: What a report can be charted by, and how each bar is coloured.
+_CHARTABLE: dict[str, Callable[[str], str]] = {
+    "state": _state_kind,
+    "endpoint": _endpoint_kind,
+    "plan": lambda label: "info",
+    "region": lambda label: "info",
+}
 
 
 def project_health(status: ProjectStatus, answer: EndpointAnswer | None) -> ProjectHealth:

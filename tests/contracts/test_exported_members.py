@@ -90,6 +90,7 @@ PUBLIC = {
     ],
     "hasura_cloud_magic.display": [
         "COLOURS",
+        "BarChart",
         "CardView",
         "Fields",
         "JsonView",

@@ -158,3 +158,15 @@ def test_report_is_a_sequence_with_a_dataframe(cloud: HasuraCloud) -> None:
     frame = report.to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["name"]) == ["frame-h-1"] and list(frame["healthy"]) == [True]
+
+
+def test_a_report_charts_projects_by_state(emu: Any, cloud: HasuraCloud) -> None:
+    ids = [make(cloud, name).id for name in ("chart-h-1", "chart-h-2", "chart-h-3")]
+    emu.admin.hibernate("chart-h-3")
+    chart = check_health(cloud, ids).chart()
+    assert list(chart.bars) == [("active", 2, "success"), ("hibernated", 1, "error")]
+    assert repr(chart).splitlines()[1:] == ["active      ██ 2", "hibernated  █ 1"]
+    svg = chart._repr_html_()
+    assert svg.count("<rect") == 2 and "#cf222e" in svg and ">hibernated</text>" in svg
+    with pytest.raises(ValueError, match="chart by one of state, endpoint, plan, region"):
+        check_health(cloud, ids).chart(by="colour")
