@@ -59,7 +59,7 @@ def endpoint_state(answer: EndpointAnswer) -> tuple[str, str]:
     if answer.status_code is None:
         return UNREACHABLE, answer.problem or "no answer"
     if answer.status_code == 200:
-        return UP, f"{answer.seconds * 1000:.0f} ms"
+        return UP, ""
     return DOWN, f"HTTP {answer.status_code}"
 
 
@@ -78,6 +78,8 @@ class ProjectHealth:
     env_live: bool
     endpoint: str
     endpoint_detail: str
+    #: How long ``/healthz`` took to answer (None: it did not).
+    endpoint_ms: float | None
     nat_ips: tuple[str, ...]
     owner: str
 
@@ -101,7 +103,7 @@ class ProjectHealth:
             self.env_rollout,
             text(self.plan),
             f"{text(self.cloud)}/{text(self.region)}",
-            f"{self.endpoint} ({self.endpoint_detail})",
+            f"{self.endpoint} ({self.endpoint_detail})" if self.endpoint_detail else self.endpoint,
         ]
 
 
@@ -179,6 +181,7 @@ def project_health(status: ProjectStatus, answer: EndpointAnswer | None) -> Proj
         env_live=rollout.live,
         endpoint=state,
         endpoint_detail=detail,
+        endpoint_ms=answer.seconds * 1000 if answer and answer.status_code else None,
         nat_ips=nat_ips(region.nat_ip, region.nat_ips) if region else (),
         owner=status.owner.email,
     )
