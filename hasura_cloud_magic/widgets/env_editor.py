@@ -4,9 +4,9 @@ Load → edit (masked, validated as you type) → Review (masked diff) → Save 
 hashes chained, nothing sent when nothing changed). Save follows the rule of ``env_writer``:
 if someone else changed the env in the meantime, nothing is overwritten: the form reloads,
 re-applies the edits to keys nobody else touched, and asks about each key changed on both
-sides before it writes anything more. After a save, the status line follows the change's
-rollout to the project's servers (in a background thread, so the notebook stays usable) and
-says when it is live everywhere.
+sides before it writes anything more. After a save, a second line follows the change's rollout
+to the project's servers (in a background thread, so the notebook stays usable) and says when it
+is live everywhere.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         self.rollout_watch: threading.Thread | None = None
         self._closing = threading.Event()
         self.status = FormStatus()
+        #: The last save's rollout: "rolling out…", then "live on every server".
+        self.rollout_status = FormStatus()
         self.rows = EnvRowsEditor(self._refresh, self._guarded)
         self.review_button = widgets.Button(description="Review", icon="list")
         self.save_button = widgets.Button(description="Save", icon="check", button_style="primary")
@@ -112,6 +114,7 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
                 ),
                 self.review,
                 self.status,
+                self.rollout_status,
             ]
         )
         self.add_class("hcm-env-editor")
@@ -157,9 +160,8 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         self._set_conflicts([])
         self.review.value = ""
         rebased = " (re-applied on top of a newer env)" if outcome.rebased else ""
-        saved = f"Saved: {diff.summary()}.{rebased}"
-        self.status.show(saved, "success")
-        self._watch_rollout(writer.base.hash, saved)
+        self.status.show(f"Saved: {diff.summary()}.{rebased}", "success")
+        self._watch_rollout(writer.base.hash)
 
     def close(self) -> None:
         """Forget every typed or revealed value, stop following a rollout, close the form."""
@@ -170,9 +172,11 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
 
     # ------------------------------------------------------------ rollout
 
-    def _watch_rollout(self, env_hash: str, saved: str) -> None:
+    def _watch_rollout(self, env_hash: str) -> None:
+        line = self.rollout_status
+
         def show(rollout: EnvRollout) -> None:
-            self.status.show(f"{saved} Env {rollout.describe()}…", "success")
+            line.show(f"Env rollout: {rollout.describe()}…")
 
         def pause(seconds: float) -> None:
             if self._closing.wait(seconds):
@@ -193,9 +197,12 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
             except _FormClosed:
                 return
             except HasuraCloudError as error:
-                self.status.show(f"{saved} {error}", "warning")
+                line.show(str(error), "warning")
                 return
-            self.status.show(f"{saved} Live on every server.", "success")
+            except Exception as error:  # a thread has nowhere else to say it
+                line.show(f"Could not follow the rollout ({type(error).__name__}).", "warning")
+                return
+            line.show("Env rollout: live on every server.", "success")
 
         self.rollout_watch = threading.Thread(target=watch, name="hcm-rollout", daemon=True)
         self.rollout_watch.start()

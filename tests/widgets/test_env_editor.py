@@ -155,3 +155,27 @@ def test_close_forgets_typed_values(editor: EnvEditor) -> None:
 
 def test_root_has_a_stable_css_class(editor: EnvEditor) -> None:
     assert "hcm-env-editor" in editor._dom_classes
+
+
+def test_after_save_the_rollout_is_followed_until_live(editor: EnvEditor) -> None:
+    row(editor, "A").value_input.value = "10"
+    editor.save_button.click()
+    assert editor.rollout_watch is not None
+    editor.rollout_watch.join(timeout=30)
+    assert (editor.rollout_status.kind, editor.rollout_status.text) == (
+        "success",
+        "Env rollout: live on every server.",
+    )
+    assert editor.status.text.startswith("Saved: 1 changed")
+
+
+def test_a_hibernated_project_says_the_save_is_not_live(
+    emulator: object, editor: EnvEditor
+) -> None:
+    emulator.admin.hibernate(editor.project_name)  # type: ignore[attr-defined]
+    row(editor, "A").value_input.value = "11"
+    editor.save_button.click()
+    assert editor.rollout_watch is not None
+    editor.rollout_watch.join(timeout=30)
+    assert editor.rollout_status.kind == "warning"
+    assert "the env change is written, but the project is hibernated" in editor.rollout_status.text
