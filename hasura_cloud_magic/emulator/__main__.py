@@ -22,10 +22,26 @@ def _fault(spec: str) -> Fault:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+_EPILOG = """\
+state controls (tests and demos):
+  Every project answers GET /healthz when asked with its host, e.g.
+    curl --connect-to my-app.hasura.app:80:127.0.0.1:PORT http://my-app.hasura.app/healthz
+  With --admin-key-env, this machine (loopback only) can read and change a project's state:
+    curl -H "Authorization: admin $KEY" 'http://127.0.0.1:PORT/emulator/admin?project=NAME'
+    curl -H "Authorization: admin $KEY" -d '{"project": "NAME", "maintenance": true}' \\
+         http://127.0.0.1:PORT/emulator/admin
+  POST fields: maintenance (bool), active (bool), reason (text; active=false without one
+  means "hibernated"), endpoint ("up", "down" or "hang": what its /healthz does).
+  Without the key, or from elsewhere, the route answers 404 like any unknown path.
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hasura-cloud-emulator",
         description="A local emulator of the Hasura Cloud management GraphQL API.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
@@ -44,11 +60,19 @@ def _parser() -> argparse.ArgumentParser:
         help="take an accepted token from this env var (kept out of the process list)",
     )
     parser.add_argument(
+        "--admin-key-env",
+        metavar="NAME",
+        help="enable the admin route /emulator/admin (project state: maintenance, active, "
+        "endpoint) for loopback requests with 'Authorization: admin <key>', the key taken "
+        "from this env var (default: no admin route)",
+    )
+    parser.add_argument(
         "--step-seconds",
         type=float,
         default=DEFAULT_STEP_SECONDS,
         metavar="S",
-        help=f"duration of one preview-app step; 0 is instant (default {DEFAULT_STEP_SECONDS})",
+        help="duration of one step of preview apps, DB-latency checks and env rollout; "
+        f"0 is instant (default {DEFAULT_STEP_SECONDS})",
     )
     parser.add_argument(
         "--fault",
@@ -82,6 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"hasura-cloud-emulator: env var {args.token_env} is not set", file=sys.stderr)
             return 2
         tokens.insert(0, os.environ[args.token_env])
+    admin_key = None
+    if args.admin_key_env:
+        admin_key = os.environ.get(args.admin_key_env, "").strip()
+        if not admin_key:
+            name = args.admin_key_env
+            print(f"hasura-cloud-emulator: env var {name} is not set", file=sys.stderr)
+            return 2
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"hasura-cloud-emulator: listening on {args.host}: anyone who can reach this "
@@ -90,7 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     try:
         emulator = start(
-            args.db, tokens or None, args.step_seconds, args.host, args.port, faults=args.faults
+            args.db,
+            tokens or None,
+            args.step_seconds,
+            args.host,
+            args.port,
+            faults=args.faults,
+            admin_key=admin_key,
         )
     except ValueError as error:  # a bad --db, for one
         print(f"hasura-cloud-emulator: {error}", file=sys.stderr)

@@ -1,4 +1,7 @@
-"""The ASGI app: ``POST /v1/graphql`` and nothing else (other paths 404, other methods 405)."""
+"""The ASGI app: ``POST /v1/graphql``, ``GET /healthz`` and, with an admin key, the admin route.
+
+Other paths 404, other methods 405.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,32 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
+from .admin import StateControls
+from .admin_http import admin_route
+from .healthz import HangRelease, healthz_route
 from .service import GraphQLService
 
 GRAPHQL_PATH = "/v1/graphql"
 
 
-def create_app(service: GraphQLService) -> Starlette:
+def create_app(
+    service: GraphQLService,
+    hangs: HangRelease,
+    controls: StateControls,
+    admin_key: str | None = None,
+) -> Starlette:
     async def graphql(request: Request) -> JSONResponse:
         body = await request.body()
         # Execution is synchronous (SQLite, graphql-core), so it runs off the event loop.
         answer = await run_in_threadpool(service.handle, body, request.headers.get("authorization"))
         return JSONResponse(answer)
 
-    return Starlette(routes=[Route(GRAPHQL_PATH, graphql, methods=["POST"])])
+    routes: list[BaseRoute] = [
+        Route(GRAPHQL_PATH, graphql, methods=["POST"]),
+        healthz_route(service.store, hangs),
+    ]
+    if admin_key is not None:
+        routes.append(admin_route(controls, admin_key))
+    return Starlette(routes=routes)

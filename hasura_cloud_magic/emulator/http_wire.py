@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 _HEAD_END = b"\r\n\r\n"
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+#: Added by the proxy to every request from a peer that is not loopback (see proxy.py).
+REMOTE_PEER_HEADER = "x-emulator-remote-peer"
 _REASONS = {
     200: "OK",
     413: "Payload Too Large",
@@ -144,6 +146,13 @@ async def _read_chunked(reader: asyncio.StreamReader, max_body: int | None) -> b
         parts.append(line)
         if line == b"\r\n":
             return b"".join(parts)
+
+
+def with_header(message: Message, name: str, value: str) -> Message:
+    """``message`` with one more header line (added last; earlier ones are kept)."""
+    line = f"{name}: {value}\r\n".encode("latin-1")
+    head = message.head[: -len(b"\r\n")] + line + b"\r\n"
+    return Message(message.start_line, {**message.headers, name.lower(): value}, head, message.body)
 
 
 def request_method(request: Message) -> str:

@@ -9,12 +9,17 @@ It also bounds what strangers can make it hold, before any request reaches the A
 over ``MAX_BODY_BYTES`` is answered 413; a request not received within ``REQUEST_SECONDS``
 (or a keep-alive connection idle that long) is closed; past ``MAX_CONNECTIONS`` a new
 connection makes room by closing the one idle longest.
+
+uvicorn only ever sees the proxy as its peer, so every request from a peer that is not loopback
+gets a ``REMOTE_PEER_HEADER`` line added here: the admin route refuses such requests. A client
+can send that header itself, but cannot remove the one the proxy adds.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import json
 import socket
 import struct
@@ -25,6 +30,7 @@ from .errors import GENERIC_SERVER_ERROR, GENERIC_SERVER_MESSAGE
 from .faults import FaultKind, FaultRegistry
 from .http_wire import (
     CONTINUE,
+    REMOTE_PEER_HEADER,
     FramingError,
     Message,
     TooLarge,
@@ -32,6 +38,7 @@ from .http_wire import (
     request_method,
     response_bytes,
     truncated_response,
+    with_header,
 )
 
 _NOT_PROCESSED_STATUS = {FaultKind.HTTP500: 500, FaultKind.HTTP502: 502, FaultKind.HTTP503: 503}
@@ -60,6 +67,18 @@ def _generic_server_error() -> bytes:
         ]
     }
     return json.dumps(error, separators=(",", ":")).encode()
+
+
+def is_loopback(peer: object) -> bool:
+    """Whether a ``peername`` is this machine (IPv4-mapped IPv6 included); unknown is not."""
+    if not isinstance(peer, tuple) or not peer or not isinstance(peer[0], str):
+        return False
+    try:
+        address = ipaddress.ip_address(peer[0].partition("%")[0])
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return bool(address.is_loopback or (mapped is not None and mapped.is_loopback))
 
 
 def _reset(writer: asyncio.StreamWriter) -> None:
@@ -135,8 +154,9 @@ class FaultProxy:
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         upstream = _Upstream(self._upstream)
+        remote = not is_loopback(writer.get_extra_info("peername"))
         try:
-            while await self._serve_request(reader, writer, upstream):
+            while await self._serve_request(reader, writer, upstream, remote):
                 pass
         except TooLarge:
             writer.write(response_bytes(413, "application/json", TOO_LARGE_BODY))
@@ -186,12 +206,18 @@ class FaultProxy:
             self._idle_since.pop(task, None)
 
     async def _serve_request(
-        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, upstream: _Upstream
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        upstream: _Upstream,
+        remote: bool,
     ) -> bool:
         """Serve one request; returns whether the connection stays open."""
         request = await self._next_request(reader, writer)
         if request is None:
             return False
+        if remote:
+            request = with_header(request, REMOTE_PEER_HEADER, "1")
         plan = self._faults.plan(request.body)
         if plan.latency:
             await asyncio.sleep(plan.latency)

@@ -7,6 +7,7 @@ import contextlib
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .faults import FaultRegistry
@@ -34,12 +35,23 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 class ServingThread:
-    """Runs the app behind the proxy on ``public`` until ``stop()``."""
+    """Runs the app behind the proxy on ``public`` until ``stop()``.
 
-    def __init__(self, app: Starlette, public: socket.socket, faults: FaultRegistry) -> None:
+    ``on_stop`` runs on the serving loop as stopping begins, before connections are closed
+    (the app uses it to end requests that wait on purpose, such as a hanging ``/healthz``).
+    """
+
+    def __init__(
+        self,
+        app: Starlette,
+        public: socket.socket,
+        faults: FaultRegistry,
+        on_stop: Callable[[], None] | None = None,
+    ) -> None:
         import uvicorn
 
         self.public = public
+        self._on_stop = on_stop
         self._private = bind("127.0.0.1", 0)
         config = uvicorn.Config(
             app,
@@ -90,6 +102,8 @@ class ServingThread:
         self._proxy_started = True
         stopping = asyncio.create_task(self._stop.wait())
         await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if self._on_stop is not None:
+            self._on_stop()
         await self._proxy.close()
         self._server.should_exit = True
         stopping.cancel()

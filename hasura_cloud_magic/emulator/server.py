@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
+from .admin import StateControls
 from .faults import Fault, FaultRegistry
 from .runner import ServingThread, bind
 from .store import Clock, Store
@@ -24,16 +25,24 @@ log = logging.getLogger("hasura_cloud_magic.emulator")
 class RunningEmulator:
     """A started emulator. ``endpoint`` and ``token`` are what a client needs; ``stop()`` ends it.
 
-    Use it as a context manager to stop it on exit. Its repr never shows the token.
-    ``faults`` arms and clears injected faults while it runs (see ``faults.FaultRegistry``).
+    Use it as a context manager to stop it on exit. Its repr never shows the token (nor the
+    admin key, which it does not keep). ``faults`` arms and clears injected faults while it runs
+    (see ``faults.FaultRegistry``); ``admin`` changes projects' state (see
+    ``admin.StateControls``).
     """
 
     def __init__(
-        self, endpoint: str, token: str, faults: FaultRegistry, stop_callback: _Stopper
+        self,
+        endpoint: str,
+        token: str,
+        faults: FaultRegistry,
+        admin: StateControls,
+        stop_callback: _Stopper,
     ) -> None:
         self.endpoint = endpoint
         self.token = token
         self.faults = faults
+        self.admin = admin
         self._stopper = stop_callback
 
     def __repr__(self) -> str:
@@ -91,6 +100,7 @@ def start(
     port: int = 0,
     clock: Clock = time.time,
     faults: Iterable[Fault | str] = (),
+    admin_key: str | None = None,
 ) -> RunningEmulator:
     """Serve the emulator from a background thread; returns once it accepts requests.
 
@@ -99,21 +109,29 @@ def start(
     one). ``step_seconds``: duration of one preview-app step (0: instant). ``port=0``: any free
     port. ``clock``: seconds since the epoch, replaceable to drive preview apps in tests.
     ``faults``: faults armed from the start, as ``Fault``s or specs like
-    ``"createTenant:reset-after"`` (change them later through ``.faults``).
+    ``"createTenant:reset-after"`` (change them later through ``.faults``). ``admin_key``:
+    enables the HTTP admin route (``/emulator/admin``) for requests from this machine with
+    ``Authorization: admin <key>``; without it the route does not exist (``.admin`` works
+    either way).
     """
     from .app import create_app
     from .auth import TokenRegistry
     from .executable_schema import build_schema
+    from .healthz import HangRelease
     from .service import GraphQLService
 
     if step_seconds < 0:
         raise ValueError("step_seconds must not be negative")
+    if admin_key is not None and not admin_key.strip():
+        raise ValueError("admin_key must not be empty")
     fault_registry = FaultRegistry(faults)  # First: a bad spec leaves nothing to clean up.
     store = Store(db, clock)
     try:
         tokens_registry = TokenRegistry(choose_tokens(store, list(tokens or [])))
         service = GraphQLService(build_schema(), store, tokens_registry, step_seconds)
-        serving = ServingThread(create_app(service), bind(host, port), fault_registry)
+        controls, hangs = StateControls(store), HangRelease()
+        app = create_app(service, hangs, controls, admin_key)
+        serving = ServingThread(app, bind(host, port), fault_registry, on_stop=hangs.release)
         serving.start()
     except BaseException:
         store.close()
@@ -124,4 +142,4 @@ def start(
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     endpoint = f"http://{shown_host}:{bound_port}/v1/graphql"
     stopper = _Stopper(serving, store)
-    return RunningEmulator(endpoint, tokens_registry.primary, fault_registry, stopper)
+    return RunningEmulator(endpoint, tokens_registry.primary, fault_registry, controls, stopper)

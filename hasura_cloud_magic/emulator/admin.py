@@ -1,0 +1,120 @@
+"""State controls for tests and demos: put a project in maintenance, hibernate or suspend it,
+take its endpoint down. None of this is reachable with a user's token; see ``admin_http.py``
+for the HTTP route and ``RunningEmulator.admin`` for the Python object.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import tenant_state
+from .projects import tenant_of_project
+from .store import Store
+
+Row = dict[str, Any]
+MAX_REASON_LENGTH = 100
+
+
+class UnknownProject(LookupError):
+    """No project of that name, for any user."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown project"
+
+
+class StateControls:
+    """Reads and changes a project's state, by name across all users, one transaction each.
+
+    Thread-safe: every call holds the store's lock.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __repr__(self) -> str:
+        return "StateControls()"
+
+    def state(self, name: str) -> dict[str, Any]:
+        """``{name, active, active_status_reason, maintenance_mode, endpoint}``."""
+        with self._store.transaction():
+            return self._state(self._tenant(name))
+
+    def set_state(
+        self,
+        name: str,
+        *,
+        maintenance: bool | None = None,
+        active: bool | None = None,
+        reason: str | None = None,
+        endpoint: str | None = None,
+    ) -> dict[str, Any]:
+        """Change what is given (None: leave it). ``active=False`` without a reason means
+        ``hibernated``; a reason needs the project to be (or become) inactive."""
+        _check(maintenance, active, reason, endpoint)
+        with self._store.transaction():
+            tenant = self._tenant(name)
+            if reason is not None and active is None and tenant["active"]:
+                raise ValueError(f"project {name} is active: a reason needs active=False")
+            self._apply(tenant, maintenance, active, reason, endpoint)
+            return self._state(self._tenant(name))
+
+    def hibernate(self, name: str) -> dict[str, Any]:
+        return self.set_state(name, active=False, reason=tenant_state.HIBERNATED)
+
+    def suspend(self, name: str, reason: str = tenant_state.SUSPENDED) -> dict[str, Any]:
+        return self.set_state(name, active=False, reason=reason)
+
+    # ------------------------------------------------------------ inside the transaction
+
+    def _tenant(self, name: str) -> Row:
+        project = self._store.row("SELECT id FROM projects WHERE name = ?", (name,))
+        tenant = None if project is None else tenant_of_project(self._store, project["id"])
+        if tenant is None:
+            raise UnknownProject(f"no project named {name!r}")
+        return tenant
+
+    def _apply(
+        self,
+        tenant: Row,
+        maintenance: bool | None,
+        active: bool | None,
+        reason: str | None,
+        endpoint: str | None,
+    ) -> None:
+        store = self._store
+        if maintenance is not None and maintenance != tenant["maintenance_mode"]:
+            tenant_state.set_maintenance(store, tenant, maintenance)
+        if active is True and not tenant["active"]:
+            tenant_state.reactivate(store, tenant)
+        elif active is False or (reason is not None and not tenant["active"]):
+            wanted = reason or tenant_state.HIBERNATED
+            if tenant["active"] or wanted != tenant["active_status_reason"]:
+                tenant_state.deactivate(store, tenant, wanted)
+        if endpoint is not None:
+            tenant_state.set_endpoint(store, tenant, endpoint)
+
+    def _state(self, tenant: Row) -> dict[str, Any]:
+        return {
+            "name": tenant["slug"],
+            "active": tenant["active"],
+            "active_status_reason": tenant["active_status_reason"],
+            "maintenance_mode": tenant["maintenance_mode"],
+            "endpoint": tenant_state.endpoint_state(self._store, tenant["id"]),
+        }
+
+
+def _check(maintenance: object, active: object, reason: object, endpoint: object) -> None:
+    """Refuse wrong values before touching anything (the HTTP route passes JSON values)."""
+    for label, value in (("maintenance", maintenance), ("active", active)):
+        if value is not None and not isinstance(value, bool):
+            raise ValueError(f"{label} must be true or false, not {value!r}")
+    if reason is not None:
+        if not isinstance(reason, str) or not reason.strip() or not reason.isprintable():
+            raise ValueError("reason must be a non-empty line of text")
+        if len(reason) > MAX_REASON_LENGTH:
+            raise ValueError(f"reason must be at most {MAX_REASON_LENGTH} characters")
+        if active is True:
+            raise ValueError("a reason is for an inactive project; it cannot go with active=True")
+    if endpoint is not None and endpoint not in tenant_state.ENDPOINT_STATES:
+        choices = ", ".join(tenant_state.ENDPOINT_STATES)
+        raise ValueError(f"endpoint must be one of {choices}, not {endpoint!r}")
