@@ -7,24 +7,9 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from emulator_helpers import CREATE_TENANT, Gql, unique_name
+from emulator_helpers import CREATE_TENANT, Gql, non_loopback_address, unique_name
 
 from hasura_cloud_magic.emulator import RunningEmulator, start
-
-
-def non_loopback_address() -> str:
-    """This machine's outward IPv4 address (a UDP connect sends nothing), or skip."""
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere real
-        address: str = probe.getsockname()[0]
-    except OSError:
-        pytest.skip("no non-loopback IPv4 address")
-    finally:
-        probe.close()
-    if address.startswith("127.") or address == "0.0.0.0":
-        pytest.skip("no non-loopback IPv4 address")
-    return address
 
 
 def port_of(emu: RunningEmulator) -> int:

@@ -150,13 +150,25 @@ def test_every_field_of_the_schema_resolves(gql: Gql) -> None:
         f"tenant_by_pk(id: $t) {{ {everything(query, 'tenant_by_pk')} }} "
         f"jobs_by_pk(id: $j) {{ {everything(query, 'jobs_by_pk')} }} "
         f"region {{ {everything(query, 'region')} }} "
-        f"getTenantEnv(tenantId: $t) {{ {everything(query, 'getTenantEnv')} }} }}",
+        f"getTenantEnv(tenantId: $t) {{ {everything(query, 'getTenantEnv')} }} "
+        f"users {{ {everything(query, 'users')} }} "
+        f"config_status {{ {everything(query, 'config_status')} }} "
+        f"tenant_public_status {{ {everything(query, 'tenant_public_status')} }} }}",
         t=tenant_id,
         j=job_id,
         p=created["tenant"]["project_id"],
     )
     assert data["jobs_by_pk"]["tasks"][0]["task_events"][0]["task"]["job"]["id"] == job_id
     assert data["tenant_by_pk"]["project"]["tenant"]["id"] == tenant_id
+    assert data["tenant_by_pk"]["config"]["tenant"]["region_info"]["metrics_fqdn"]
+    project_actions = gql.data(
+        "mutation($p: uuid!) { "
+        f"checkDBLatency(project_id: $p) {{ {everything(mutation, 'checkDBLatency')} }} "
+        "reactivateSuspendedProject(projectId: $p) "
+        f"{{ {everything(mutation, 'reactivateSuspendedProject')} }} }}",
+        p=created["tenant"]["project_id"],
+    )
+    assert project_actions["reactivateSuspendedProject"]["success"] is False
     env = data["getTenantEnv"]
     renamed = gql.data(
         f'mutation($t: uuid!) {{ updateTenantName(tenantId: $t, name: "{name}-2") '

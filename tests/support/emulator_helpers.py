@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import queue
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -11,6 +12,7 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 
 
 class ManualClock:
@@ -81,6 +83,78 @@ def create_tenant(gql: Gql, **variables: Any) -> dict[str, Any]:
     return created
 
 
+GET_ENV = "query($t: uuid!) { getTenantEnv(tenantId: $t) { hash envVars } }"
+UPDATE_ENV = """
+mutation($t: uuid!, $h: String!, $envs: [UpdateEnvObject!]!) {
+  updateTenantEnv(tenantId: $t, currentHash: $h, envs: $envs) { hash envVars }
+}
+"""
+DELETE_ENV = """
+mutation($t: uuid!, $h: String!, $keys: [String!]!) {
+  deleteTenantEnv(tenantId: $t, currentHash: $h, deleteEnvs: $keys) { hash envVars }
+}
+"""
+
+
+def env_hash_of(gql: Gql, tenant_id: str) -> str:
+    env_hash: str = gql.data(GET_ENV, t=tenant_id)["getTenantEnv"]["hash"]
+    return env_hash
+
+
+def set_env(gql: Gql, tenant_id: str, **values: str) -> str:
+    """updateTenantEnv with the current hash; returns the new hash."""
+    pairs = [{"key": key, "value": value} for key, value in values.items()]
+    updated = gql.data(UPDATE_ENV, t=tenant_id, h=env_hash_of(gql, tenant_id), envs=pairs)
+    new_hash: str = updated["updateTenantEnv"]["hash"]
+    return new_hash
+
+
+PREVIEW_APP = """
+mutation($name: String!, $env: [UpdateEnvsObject]) {
+  createGitHubPreviewApp(payload: {
+    githubPersonalAccessToken: "ghp_example",
+    githubRepoDetails: {branch: "main", owner: "o", repo: "r", directory: ""},
+    projectOptions: {cloud: "aws", region: "us-west-1", name: $name, envVars: $env}
+  }) { githubPreviewAppJobID }
+}
+"""
+JOB = """
+query($j: uuid!) {
+  jobs_by_pk(id: $j) {
+    id status job_type input project { id }
+    tasks { name task_events(order_by: {created_at: asc}) { event_type error public_event_data } }
+  }
+}
+"""
+
+
+def create_preview_app(gql: Gql, name: str, env: dict[str, str] | None = None) -> str:
+    """Submit a preview app; returns its creation job's id."""
+    pairs = [{"key": key, "value": value} for key, value in (env or {}).items()]
+    created = gql.data(PREVIEW_APP, name=name, env=pairs)["createGitHubPreviewApp"]
+    job_id: str = created["githubPreviewAppJobID"]
+    return job_id
+
+
+def job_of(gql: Gql, job_id: str) -> dict[str, Any]:
+    job: dict[str, Any] = gql.data(JOB, j=job_id)["jobs_by_pk"]
+    return job
+
+
+# ---------------------------------------------------------------- project hosts
+
+
+def base_url(endpoint: str) -> str:
+    """The emulator's own address, ``http://127.0.0.1:<port>``."""
+    return endpoint.removesuffix("/v1/graphql")
+
+
+def healthz(endpoint: str, host: str | None, timeout: float = 10) -> httpx.Response:
+    """``GET /healthz`` at the emulator's address with ``Host: <host>`` (curl --connect-to)."""
+    headers = {} if host is None else {"Host": host}
+    return httpx.get(f"{base_url(endpoint)}/healthz", headers=headers, timeout=timeout)
+
+
 # ---------------------------------------------------------------- the CLI as a process
 
 STARTUP_SECONDS = 20.0
@@ -123,3 +197,18 @@ def terminate(process: subprocess.Popen[str]) -> str:
     assert process.returncode == 0, stderr
     assert stdout == ""
     return stderr
+
+
+def non_loopback_address() -> str:
+    """This machine's outward IPv4 address (a UDP connect sends nothing), or skip."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere real
+        address: str = probe.getsockname()[0]
+    except OSError:
+        pytest.skip("no non-loopback IPv4 address")
+    finally:
+        probe.close()
+    if address.startswith("127.") or address == "0.0.0.0":
+        pytest.skip("no non-loopback IPv4 address")
+    return address
