@@ -3,7 +3,8 @@
 It serves the schema in ``queries/schema.graphql`` (installed as
 ``hasura_cloud_magic/schema.graphql``) at ``POST /v1/graphql``, keeps its state in SQLite and
 answers like the real API: HTTP 200 always, Hasura-shaped ``errors``, and authentication by
-``Authorization: pat <token>``.
+``Authorization: pat <token>``. It also answers each project's ``GET /healthz`` (by ``Host``)
+and, with an admin key, an admin route to change projects' state (see "State controls").
 
 Starting it
 ===========
@@ -11,6 +12,7 @@ Starting it
 From a shell::
 
     hasura-cloud-emulator [--host 127.0.0.1] [--port 0] [--db PATH] [--token T ...]
+                          [--token-env NAME] [--admin-key-env NAME]
                           [--step-seconds S] [--fault SPEC ...]
     python -m hasura_cloud_magic.emulator ...
 
@@ -38,8 +40,12 @@ Logs go to stderr (warnings and errors only; never tokens, headers or env values
   there can use the emulator with its token; listening on every address (``0.0.0.0``,
   ``::``), the printed endpoint is the loopback one. A ``--db`` that cannot be opened is one
   line on stderr and exit status 2.
-* ``--step-seconds S``: how long each preview-app step takes (default 0.5, so a preview app is
-  healthy after about 4 s); ``0`` makes every job finish as soon as it is next observed.
+* ``--admin-key-env NAME``: enable the admin route (see "State controls") with the key in that
+  env var; unset or empty is one line on stderr and exit status 2. Without it there is no
+  admin route.
+* ``--step-seconds S``: how long each step of a job or an env rollout takes (default 0.5, so a
+  preview app is healthy after about 4 s and an env change is live on both servers after 1 s);
+  ``0`` makes every job finish, and every env change go live, as soon as it is next observed.
 * ``--fault SPEC`` (repeatable): inject a fault; see "Fault injection" below. None by default.
 
 From Python::
@@ -47,12 +53,63 @@ From Python::
     from hasura_cloud_magic.emulator import start
 
     with start(db=None, tokens=None, step_seconds=0.5, host="127.0.0.1", port=0,
-               faults=()) as emu:
+               faults=(), admin_key=None) as emu:
         emu.endpoint, emu.token   # pass to the client; repr(emu) never shows the token
         emu.faults                # the FaultRegistry: arm and clear faults while it runs
+        emu.admin                 # the state controls (see "State controls")
     # or: emu = start(); ...; emu.stop()   (stop() is idempotent, frees the port and the db)
 
-``start`` also takes ``clock`` (a ``time.time``-like callable) to drive preview apps in tests.
+``start`` also takes ``clock`` (a ``time.time``-like callable) to drive jobs and env rollouts in
+tests. ``admin_key`` enables the HTTP admin route; ``repr(emu)`` never shows it.
+
+State controls (tests and demos)
+================================
+
+A project's state is ``active`` (with an ``active_status_reason`` when not), ``maintenance_mode``
+and its endpoint: ``up`` (default), ``down`` (its ``/healthz`` answers 503) or ``hang`` (its
+``/healthz`` never answers). The public API cannot change them (except
+``reactivateSuspendedProject``); these controls can. Projects are found by name, whoever owns
+them. Every change is one transaction and happens whole or not at all.
+
+From Python, ``emu.admin`` (thread-safe)::
+
+    emu.admin.state(name)        # {"name", "active", "active_status_reason",
+                                 #  "maintenance_mode", "endpoint"}
+    emu.admin.set_state(name, *, maintenance=None, active=None, reason=None, endpoint=None)
+    emu.admin.hibernate(name)    # active=False, reason "hibernated"
+    emu.admin.suspend(name, reason="suspended")
+
+Each returns the new state. ``None`` leaves a field as it is; ``active=False`` without a reason
+means ``hibernated``; a reason alone changes an inactive project's reason. An unknown name
+raises ``LookupError`` (``no project named 'x'``); a wrong value (``endpoint`` not ``up``,
+``down`` or ``hang``; a reason with ``active=True`` or for an active project; a non-bool flag;
+an empty or multi-line reason) raises ``ValueError`` and changes nothing.
+
+Over HTTP, only with an admin key (``start(admin_key=...)`` or ``--admin-key-env NAME``)::
+
+    GET  /emulator/admin?project=NAME                      -> {"project": {state}}
+    POST /emulator/admin  {"project": NAME, "maintenance"?: bool, "active"?: bool,
+                           "reason"?: str, "endpoint"?: "up"|"down"|"hang"}
+                                                           -> {"project": {state}}
+
+Errors are ``{"error": "<one line>"}`` with 400 (a bad value, an unknown field, a body that is
+not a JSON object) or 404 (an unknown project). The route answers only requests with
+``Authorization: admin <key>`` (compared in constant time) from a loopback peer; anything else
+(no key, a wrong key, a user's ``pat`` token, another machine, an emulator without an admin
+key) gets the same ``404 Not Found`` as a path that does not exist, whatever the method. The
+peer is checked in the proxy, the only socket clients reach: it adds an
+``x-emulator-remote-peer`` header to every request from a non-loopback peer, which a client can
+add but never remove.
+
+``GET /healthz`` (no token) is routed by the ``Host`` header (port and case ignored): for a
+project's host ``<name>.hasura.app`` it answers ``200`` ``OK`` when the project is active and
+its endpoint up (maintenance included), ``503`` with a short reason (``project is
+hibernated``, ``endpoint down``) when it is inactive or down, and nothing at all when its
+endpoint hangs (until the client gives up, the emulator stops, or 60 s pass: then ``504``). Any
+other ``*.hasura.app`` host is ``404``; any other host (the emulator's own address) is the
+emulator itself: ``200`` ``OK``. To reach a project's host, connect to the emulator and send
+``Host: <name>.hasura.app`` (``curl --connect-to <name>.hasura.app:80:127.0.0.1:<port>``).
+A hanging ``/healthz`` holds no thread and does not delay ``stop()``.
 
 Fault injection
 ===============
@@ -132,8 +189,10 @@ What it implements
 ==================
 
 Queries ``projects``, ``projects_by_pk``, ``tenant``, ``tenant_by_pk``, ``jobs_by_pk``,
-``region``, ``getTenantEnv``; mutations ``createTenant``, ``deleteTenant``, ``updateTenantEnv``,
-``deleteTenantEnv``, ``updateTenantName``, ``createGitHubPreviewApp``; every field of the schema,
+``region``, ``getTenantEnv``, ``users``, ``config_status``, ``tenant_public_status``; mutations
+``createTenant``, ``deleteTenant``, ``updateTenantEnv``, ``deleteTenantEnv``,
+``updateTenantName``, ``createGitHubPreviewApp``, ``checkDBLatency``,
+``reactivateSuspendedProject``; every field of the schema,
 including relationships and ``where``/``order_by``/``limit``/``offset`` (operators ``_eq``,
 ``_neq``, ``_in``, ``_nin``, ``_is_null``, ``_like``, ``_ilike``, ``_and``, ``_or``, ``_not``,
 ``projects(where: {tenant: ...})``) and the ``path`` argument of json fields (``$.a.b[0]``).
@@ -165,10 +224,12 @@ Invented, so code must not rely on these beyond the emulator:
 * Action error codes: ``bad-request`` for invalid arguments (name, cloud, region, plan, env key,
   duplicate key, null payload, empty ``deleteEnvs``, any ``dedicatedVPCID``); ``not-found`` when
   an action names a tenant that does not exist or belongs to another user (``tenant <id> not
-  found``; this includes ``getTenantEnv``, which errors rather than returning null);
+  found``; this includes ``getTenantEnv``, which errors rather than returning null), or such a
+  project (``checkDBLatency``, ``reactivateSuspendedProject``: ``project <id> not found``);
   ``constraint-violation`` for a taken project name (``the project name '<n>' is already taken;
   choose another name``); ``unexpected`` for a refusal caused by the current state (stale hash,
-  no-op update, absent key, protected key). Every action error has path ``$``.
+  no-op update, absent key, protected key, maintenance mode, an inactive project). Every action
+  error has path ``$``.
 * Names: lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen,
   at most 50 characters, unique across the whole emulator (all users): so ``createTenant``
   with another user's name says it is taken, which tells that the name exists (as project
@@ -183,8 +244,57 @@ Invented, so code must not rely on these beyond the emulator:
   asia-southeast1, australia-southeast1 (active, no NAT IP). Inactive regions are refused.
 * Projects: ``endpoint`` ``https://<name>.hasura.app``, ``plan_name`` = ``billing_plan_name`` =
   the plan; tenants: ``slug`` = name, ``fqdn`` ``<name>.hasura.app``, ``active`` true,
-  ``maintenance_mode`` false, ``major_version`` 2; ``health_status`` is ``{"status":
-  "healthy"}``, or ``"deploying"`` while a preview-app deployment job runs.
+  ``maintenance_mode`` false, ``major_version`` 2 (only the state controls change the first
+  two); ``health_status`` is ``{"status": "inactive"}`` for an inactive tenant, else
+  ``"maintenance"`` in maintenance mode, else ``"deploying"`` while a preview-app deployment job
+  runs, else ``"healthy"``.
+* Users: ``users`` is the token's own user (one row); ``projects.owner`` is the owner's row.
+  ``email`` is ``owner-<first 8 hex digits of the id>@emulator.invalid``; ``enterprise_user`` is
+  null. ``projects.collaborators`` is always empty.
+* Entitlements (``projects.entitlements``), ``config_is_enabled`` true, ``id``
+  ``uuid5(<fixed namespace>, "<plan>:<type>")``: ``cloud_free`` has ``collaborator_limit``,
+  ``custom_domain_limit``, ``data_passthrough_limit``, ``db_limit``, ``vanilla_pg_db``;
+  ``cloud_payg`` and ``cloud_free_v2`` also the APM integrations (Datadog, New Relic,
+  OpenTelemetry, Prometheus), the three collaborator privileges, ``console_metrics_tab``,
+  ``gql_allow_lists``, ``multiple_admin_secrets``, ``multiple_jwt``, ``non_pg_db``,
+  ``read_replicas``, ``region_migration`` and ``server_metrics_endpoint``.
+* Regions: ``metrics_fqdn`` is ``metrics-<region>.<cloud>.hasura.app`` (nothing answers there);
+  ``tenant.region_info`` is the tenant's row of ``region``.
+* Inactive reasons: ``hibernated`` and ``suspended`` (the state controls accept any one-line
+  reason). ``tenant_public_status`` has one row per tenant: ``endpoint``
+  ``https://<fqdn>/v1/graphql``, ``type`` ``graphql``, ``is_active`` = active and endpoint up,
+  ``message`` null or why not (the reason, ``endpoint down``, ``endpoint not responding``),
+  ``updated_at`` its last change.
+* Maintenance mode refuses ``updateTenantEnv``, ``deleteTenantEnv`` and ``deleteTenant`` with
+  ``project <name> is in maintenance mode; env vars, plan, region and deletion are locked until
+  maintenance ends`` (code ``unexpected``), changing nothing; a preview-app creation job that
+  would replace such a project fails with ``error creating tenant: <that message>`` and the
+  project stays. Renaming, reads, ``checkDBLatency`` and reactivation are allowed.
+* An inactive project: env writes are stored (they go live when it is reactivated); its servers
+  do not run (no ``config_status`` rows), its ``/healthz`` answers 503, and ``checkDBLatency`` is
+  refused with ``project <name> is <reason>; reactivate it first`` (code ``unexpected``).
+  ``reactivateSuspendedProject`` of an active project returns ``success: false`` and changes
+  nothing; of an inactive one it makes it active (reason null), returns ``success: true``, and its
+  servers come back and roll out the latest config as if it were written then.
+* Env rollout: every tenant has 2 servers (``worker_id`` ``uuid5(<tenant id>, "0")`` and
+  ``"1"``). The tenant's creation and every successful env write are recorded; with step s,
+  server i (0-based) runs the newest config written at least (i + 1) * s ago (the creation's at
+  once), computed from stored timestamps on each read. ``config_status`` has per server a row
+  ``worker_state`` ``live``, ``is_active`` true, ``message`` null with the hash it runs, and while
+  a newer hash rolls out to it a second row ``pending``, ``is_active`` false, ``message``
+  ``rolling out``. ``tenant.config``: ``hash`` = the ``getTenantEnv`` hash, ``updated_at`` = the
+  last write (or reactivation), ``vault_path`` ``secret/tenants/<tenant id>/env``. A tenant from
+  a database older than this has no history and runs its current env on both servers.
+* ``checkDBLatency`` returns a job (``job_type`` ``db_latency``, ``input`` ``{"project_id"}``)
+  with one task ``check-db-latency``: at s ``running`` and ``created``; at 2s ``success`` with
+  ``public_event_data`` ``{"sources": {"<source>": {"connection_source": "<env var>",
+  "avg_latency": <ms, one decimal>, "error": null}}}`` (or ``failed``, if the project went
+  inactive meanwhile). Sources: every env var ending in ``DATABASE_URL`` but the metadata one;
+  ``HASURA_GRAPHQL_DATABASE_URL`` is ``default``, ``<PREFIX>_DATABASE_URL`` is ``<prefix>``
+  lower-cased; with none, the metadata database is ``default``. The latency is a function of the
+  region and the URL's host (5 to 250 ms); a value that is not a ``postgres://`` or
+  ``postgresql://`` URL gives ``avg_latency`` null and ``error`` ``invalid connection string``
+  (values are never echoed).
 * Env: every new tenant is seeded with ``HASURA_GRAPHQL_ADMIN_SECRET`` (random) and
   ``HASURA_GRAPHQL_METADATA_DATABASE_URL`` (a random ``postgres://...metadata.emulator.invalid``
   URL); given envs override the admin secret. ``hash`` is the SHA-1 hex of the canonical JSON
@@ -221,9 +331,11 @@ Invented, so code must not rely on these beyond the emulator:
   ``event_data`` is ``{"event_type": ...}``.
 * Timeline with step s after the request: s: creation ``running`` + task ``created``; 2s: app
   created, creation ``success``, deployment starts (``gh-validation`` ``created``); each further
-  s completes one deployment task and starts the next; done at 8s. Progress is computed lazily at
-  the start of each request from stored timestamps, so it survives restarts. Timestamps are
-  strictly increasing across the database.
+  s completes one deployment task and starts the next; done at 8s. Progress (of every job kind)
+  is computed lazily at the start of each request from stored timestamps, so it survives
+  restarts. Timestamps are strictly increasing across the database.
+* Deleting a project fails its unfinished jobs of every kind (``deployment terminated: the
+  project was deleted``).
 """
 
 from __future__ import annotations

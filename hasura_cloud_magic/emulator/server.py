@@ -15,7 +15,8 @@ from .faults import Fault, FaultRegistry
 from .runner import ServingThread, bind
 from .store import Clock, Store
 
-# Long enough to watch a preview app progress, short enough that it is healthy in ~4 s (8 steps).
+# Long enough to watch a preview app progress, short enough that it is healthy in ~4 s (8 steps)
+# and an env change is live on both servers in 1 s.
 DEFAULT_STEP_SECONDS = 0.5
 _TOKEN_META_KEY = "access_token"
 
@@ -106,8 +107,9 @@ def start(
 
     ``db``: SQLite file to keep state in (default: in memory, gone on stop). ``tokens``: accepted
     personal access tokens, each its own user (default: the one stored in ``db``, else a new
-    one). ``step_seconds``: duration of one preview-app step (0: instant). ``port=0``: any free
-    port. ``clock``: seconds since the epoch, replaceable to drive preview apps in tests.
+    one). ``step_seconds``: duration of one step of a job or an env rollout (0: instant).
+    ``port=0``: any free port. ``clock``: seconds since the epoch, replaceable to drive jobs and
+    rollouts in tests.
     ``faults``: faults armed from the start, as ``Fault``s or specs like
     ``"createTenant:reset-after"`` (change them later through ``.faults``). ``admin_key``:
     enables the HTTP admin route (``/emulator/admin``) for requests from this machine with
