@@ -28,9 +28,16 @@ PROJECT_DOMAIN = ".hasura.app"
 # ---------------------------------------------------------------- reading
 
 
+def _endpoint(store: Store, tenant_id: str) -> tuple[str, int]:
+    """The endpoint state and when it was last set (0: never, so ``up``)."""
+    found = store.row(
+        "SELECT state, updated_at FROM tenant_endpoint WHERE tenant_id = ?", (tenant_id,)
+    )
+    return (UP, 0) if found is None else (str(found["state"]), int(found["updated_at"]))
+
+
 def endpoint_state(store: Store, tenant_id: str) -> str:
-    found = store.row("SELECT state FROM tenant_endpoint WHERE tenant_id = ?", (tenant_id,))
-    return UP if found is None else str(found["state"])
+    return _endpoint(store, tenant_id)[0]
 
 
 def inactive_reason(tenant: Tenant) -> str:
@@ -52,8 +59,7 @@ def health(tenant: Tenant, deploying: bool) -> dict[str, str]:
 
 def public_status(store: Store, tenant: Tenant) -> Row:
     """The tenant's one ``tenant_public_status`` row: its GraphQL endpoint."""
-    endpoint = endpoint_state(store, tenant["id"])
-    stamp = store.row("SELECT updated_at FROM tenant_endpoint WHERE tenant_id = ?", (tenant["id"],))
+    endpoint, endpoint_set_at = _endpoint(store, tenant["id"])
     message = None
     if not tenant["active"]:
         message = inactive_reason(tenant)
@@ -65,7 +71,7 @@ def public_status(store: Store, tenant: Tenant) -> Row:
         "is_active": message is None,
         "message": message,
         "tenant_id": tenant["id"],
-        "updated_at": max(tenant["updated_at"], stamp["updated_at"] if stamp else 0),
+        "updated_at": max(tenant["updated_at"], endpoint_set_at),
     }
 
 
