@@ -136,6 +136,16 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
         ),
         "mars",
     ),
+    # magics: health, db-latency, reactivate, --wait
+    ("health-both", magic("%hasura health {p} --projects 'bad-*'"), "not both"),
+    ("health-no-match", magic("%hasura health --projects 'zz-none-*'"), "no project matches"),
+    ("health-unknown", magic("%hasura health nope-nope"), "no project named 'nope-nope'"),
+    ("health-concurrency", magic("%hasura health --concurrency 0"), "whole number >= 1"),
+    ("latency-unknown", magic("%hasura db-latency nope-nope"), "no project named"),
+    ("latency-timeout", magic("%hasura db-latency {p} --timeout -1"), "number of seconds > 0"),
+    ("reactivate-no-yes", magic("%hasura reactivate nope-nope"), "no project named"),
+    ("wait-timeout", magic("%hasura env set {p} A=2 --wait --timeout 0"), "seconds > 0"),
+    ("state-bad-endpoint", magic("%hasura emulator state {p} --endpoint sideways"), "sideways"),
     # magics: grammar
     ("unknown-command", magic("%hasura projcts"), "Did you mean 'projects'"),
     ("unknown-flag", magic("%hasura projects --nme x"), "--nme"),
