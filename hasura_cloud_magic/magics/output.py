@@ -28,14 +28,10 @@ class LiveDisplay(Protocol):
 class _PrintedLines:
     """Terminal: one line per new state, as a plain log."""
 
-    display: Callable[[object], None]
-    last: str = ""
+    line: _PrintedLine
 
     def update(self, progress: PreviewProgress) -> None:
-        line = f"Preview app: {progress.headline()}"
-        if line != self.last:
-            self.last = line
-            self.display(Message(line))
+        self.line.update(f"Preview app: {progress.headline()}")
 
 
 class LiveLine(Protocol):
@@ -141,7 +137,7 @@ class Output:
     def progress(self) -> LiveDisplay:
         """A view that follows a preview app: a live widget in Jupyter, lines elsewhere."""
         if not self.rich():
-            return _PrintedLines(self.display)
+            return _PrintedLines(_PrintedLine(self.display))
         from hasura_cloud_magic.widgets.progress_view import ProgressView  # ipywidgets: here
 
         view = ProgressView()

@@ -144,15 +144,19 @@ def _assignments_flag(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _wait_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--wait", action="store_true", help="follow the job until it ends")
+def _timeout_flag(parser: argparse.ArgumentParser, before: str = "") -> None:
     parser.add_argument(
         "--timeout",
         type=seconds,
         default=DEFAULT_WAIT_TIMEOUT_SECONDS,
         metavar="S",
-        help=f"give up waiting after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
+        help=f"{before}give up waiting after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
     )
+
+
+def _wait_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", action="store_true", help="follow the job until it ends")
+    _timeout_flag(parser)
 
 
 Commands = argparse._SubParsersAction  # what each builder below adds its command to
@@ -244,13 +248,7 @@ def _db_latency(commands: Commands[_Parser]) -> None:
     check.add_argument(
         "--no-wait", dest="wait", action="store_false", help="start the check, do not follow it"
     )
-    check.add_argument(
-        "--timeout",
-        type=seconds,
-        default=DEFAULT_WAIT_TIMEOUT_SECONDS,
-        metavar="S",
-        help=f"give up waiting after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
-    )
+    _timeout_flag(check)
 
 
 def _tenant(commands: Commands[_Parser]) -> None:
@@ -303,13 +301,7 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--wait", action="store_true", help="return once the change is live on every server"
     )
-    parser.add_argument(
-        "--timeout",
-        type=seconds,
-        default=DEFAULT_WAIT_TIMEOUT_SECONDS,
-        metavar="S",
-        help=f"with --wait: give up after S s (default {DEFAULT_WAIT_TIMEOUT_SECONDS:g})",
-    )
+    _timeout_flag(parser, "with --wait: ")
 
 
 def _env(commands: Commands[_Parser]) -> None:

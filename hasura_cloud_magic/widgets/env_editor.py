@@ -87,7 +87,7 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         self._closing = threading.Event()
         self.status = FormStatus()
         #: The last save's rollout: "rolling out…", then "live on every server".
-        self.rollout_status = FormStatus()
+        self.rollout_status = FormStatus("hcm-rollout")
         self.rows = EnvRowsEditor(self._refresh, self._guarded)
         self.review_button = widgets.Button(description="Review", icon="list")
         self.save_button = widgets.Button(description="Save", icon="check", button_style="primary")

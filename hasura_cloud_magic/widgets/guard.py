@@ -22,9 +22,9 @@ log = logging.getLogger("hasura_cloud_magic.widgets")
 class FormStatus(widgets.HTML):  # type: ignore[misc]
     """One line under a form: what happened, or what went wrong."""
 
-    def __init__(self) -> None:
+    def __init__(self, css_class: str = "hcm-status") -> None:
         super().__init__(value="")
-        self.add_class("hcm-status")
+        self.add_class(css_class)
         self.kind = "info"
         self.text = ""
 

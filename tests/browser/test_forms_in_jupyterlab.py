@@ -77,6 +77,9 @@ def test_env_editor_saves_an_edit_typed_in_the_page(
         first_row.locator("input[type=password]").press("Tab")
         form.get_by_role("button", name="Save").click()
         expect(form.locator(".hcm-status")).to_contain_text("Saved: 1 changed.", timeout=30_000)
+        expect(form.locator(".hcm-rollout")).to_contain_text(
+            "Env rollout: live on every server.", timeout=30_000
+        )
         page.screenshot(path=str(screenshots / "env-editor.png"))
         print(f"screenshot: {screenshots / 'env-editor.png'}")
     finally:
