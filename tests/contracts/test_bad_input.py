@@ -138,7 +138,6 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
     ),
     # magics: health, db-latency, reactivate, --wait
     ("health-both", magic("%hasura health {p} --projects 'bad-*'"), "not both"),
-    ("health-no-match", magic("%hasura health --projects 'zz-none-*'"), "no project matches"),
     ("health-unknown", magic("%hasura health nope-nope"), "no project named 'nope-nope'"),
     ("health-concurrency", magic("%hasura health --concurrency 0"), "whole number >= 1"),
     ("latency-unknown", magic("%hasura db-latency nope-nope"), "no project named"),

@@ -1,7 +1,7 @@
 """Canary secrets through every subcommand and every notebook, in real kernels: none leaks.
 
 The access token, a GitHub token and an env value are recognisable canaries. After running a
-notebook of every subcommand and the four documentation notebooks (token-from-env path), the
+notebook of every subcommand and the documentation notebooks (token-from-env path), the
 saved notebooks (sources, outputs, widget state), the kernels' IPython history (inputs and
 outputs) and everything the kernels printed to stdout/stderr (their logs) must not contain any
 of them.
@@ -38,13 +38,18 @@ EVERY_SUBCOMMAND = [
     "%hasura help\n%hasura env --help",
     "%hasura regions --cloud aws",
     "import os\nvalue = os.environ['CANARY_VALUE']",
-    "%hasura create --cloud aws --region us-east-2 --name canary-one --env SECRET_KEY={{value}}",
+    "%hasura create --cloud aws --region us-east-2 --name canary-one --env SECRET_KEY={{value}} "
+    "SHOP_DATABASE_URL={{value}}",
     "%hasura projects",
     "t = %hasura project canary-one\ntid = t.tenant_id\nt",
     "%hasura tenant {{tid}}",
     "%hasura env show canary-one",
     "%hasura env set canary-one OTHER={{value}} --dry-run",
-    "%hasura env set canary-one OTHER={{value}}",
+    "%hasura env set canary-one OTHER={{value}} --wait",
+    "%hasura health canary-one",
+    "%hasura health",
+    "%hasura db-latency canary-one",
+    "%hasura reactivate canary-one --yes",
     "%hasura env unset canary-one OTHER",
     "form = %hasura env edit canary-one\nform",
     "row = form.rows.row('SECRET_KEY')\nrow.reveal.value = True\n"

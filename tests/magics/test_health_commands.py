@@ -40,6 +40,14 @@ def test_health_of_a_fleet_calls_out_the_unhealthy(
     assert f"Need a look: {prefix}-b." in out
 
 
+def test_health_of_nothing_is_an_empty_report(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = run(ip, "%hasura health --projects 'zz-none-*'")
+    assert isinstance(report, HealthReport) and len(report) == 0
+    assert "no project matches 'zz-none-*': nothing to check." in capsys.readouterr().out
+
+
 def test_health_takes_a_target_or_a_glob_not_both(ip: TestingShell) -> None:
     with pytest.raises(UsageError, match="give TARGET or --projects GLOB, not both"):
         run(ip, "%hasura health app --projects 'a*'")
@@ -118,7 +126,8 @@ def test_emulator_state_on_the_embedded_emulator(ip: TestingShell) -> None:
         card = run(ip, f"%hasura emulator state {name} --active no --reason suspended")
         assert "suspended" in repr(card)
         assert run(ip, f"%hasura health {name}")[0].state == "suspended"
-        with pytest.raises(InvalidInputError):
+        with pytest.raises(InvalidInputError) as caught:
             run(ip, "%hasura emulator state no-such-project-here --maintenance on")
+        assert str(caught.value) == "no project named 'no-such-project-here'"
     finally:
         run(ip, "%hasura emulator stop")

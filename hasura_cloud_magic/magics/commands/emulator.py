@@ -61,7 +61,7 @@ def _state(session: Session, args: argparse.Namespace) -> Fields:
         else:
             state = admin.state(args.name)
     except (LookupError, ValueError) as error:
-        raise InvalidInputError(str(error).strip("'\"")) from None
+        raise InvalidInputError(str(error)) from None
     return Fields(f"Emulated project {args.name}", [(k, str(v)) for k, v in state.items()])
 
 

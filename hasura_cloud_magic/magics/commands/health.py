@@ -3,7 +3,8 @@
 One row per project: active, maintenance, or why it is not running (hibernated, suspended);
 whether its last env change is live on every server; plan; region; whether its endpoint's
 ``/healthz`` answers (a short timeout per project, so one hanging project is marked
-``unreachable`` and never holds up the rest). Without a target, every project. Projects are
+``unreachable`` and never holds up the rest). Without a target, every project (an account or
+glob without projects gives an empty report, not an error: this only reads). Projects are
 checked ``--concurrency`` at a time, with a progress bar in Jupyter. The result is a
 :class:`~hasura_cloud_magic.health.HealthReport` (``.unhealthy``, ``.to_dataframe()``).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from hasura_cloud_magic.errors import UsageError
+from hasura_cloud_magic.errors import NotFoundError, UsageError
 from hasura_cloud_magic.health import HealthReport, check_health
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.targets import Target, resolve_glob
@@ -23,7 +24,11 @@ def _targets(session: Session, args: argparse.Namespace) -> list[Target]:
         raise UsageError("%hasura health: give TARGET or --projects GLOB, not both")
     if args.target is not None:
         return [session.target(args.target)]
-    return resolve_glob(session.cloud(), args.projects or "*")
+    try:
+        return resolve_glob(session.cloud(), args.projects or "*")
+    except NotFoundError as nothing:
+        session.out.info(f"{nothing}: nothing to check.")
+        return []
 
 
 def run(session: Session, args: argparse.Namespace) -> HealthReport:
