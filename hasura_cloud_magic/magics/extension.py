@@ -126,10 +126,13 @@ class HasuraMagics(Magics, Configurable):
         %hasura tenant TENANT_ID
         %hasura regions [--cloud aws]
         %hasura create --cloud aws --region us-east-2 [--name N] [--plan P] [--env K=V ...]
-        %hasura rename TARGET NEW_NAME
-        %hasura delete TARGET [--yes]
+        %hasura rename TARGET NEW_NAME [--confirm NAME]
+        %hasura delete TARGET [--yes] [--confirm NAME]   a run nobody watches (papermill)
+                deletes or renames only what it created, or the project --confirm names
         %hasura reactivate TARGET [--yes]  a hibernated or suspended project
         %hasura db-latency TARGET [--no-wait] [--timeout S]   region → databases, in ms
+        %hasura journal [--since 1h] [--save PATH]   this session's writes (keys, hashes,
+                outcome; never a value), as a table or JSON lines
         %hasura env show TARGET [--reveal]
         %hasura env set TARGET KEY=VALUE ... [--dry-run] [--wait] [--timeout S]
         %hasura env set --projects GLOB KEY=VALUE ... [--yes] [--concurrency N] [--dry-run]
@@ -145,7 +148,7 @@ class HasuraMagics(Magics, Configurable):
                 [--replace] [--cloud C] [--region R] [--plan P] [--env K=V ...]
                 [--github-token-env GITHUB_TOKEN] [--wait] [--timeout S]
         %hasura preview status JOB_ID [--wait] [--timeout S]
-        %hasura preview delete NAME [--yes]
+        %hasura preview delete NAME [--yes] [--confirm NAME]
         %hasura preview wizard [--github-token-env NAME]   a step-by-step form
 
         %%hasura [--var NAME] [--variables JSON_OR_NAME] [--operation NAME]

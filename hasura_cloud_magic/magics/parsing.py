@@ -59,6 +59,7 @@ COMMANDS: dict[str, str] = {
     "delete": "delete a project (asks unless --yes)",
     "reactivate": "bring a hibernated or suspended project back (asks unless --yes)",
     "db-latency": "measure the latency from a project's region to its databases",
+    "journal": "this session's writes: when, which project, keys, hashes, outcome",
     "env": "show|set|unset|edit|diff|copy env vars, one project or many (values masked)",
     "preview": "create|status|delete|wizard GitHub preview apps",
 }
@@ -274,12 +275,28 @@ def _rename(commands: Commands[_Parser]) -> None:
     rename = commands.add_parser("rename", help=COMMANDS["rename"])
     _target(rename)
     rename.add_argument("new_name", metavar="NEW_NAME")
+    _confirm_flag(rename)
 
 
 def _delete(commands: Commands[_Parser]) -> None:
     delete = commands.add_parser("delete", help=COMMANDS["delete"])
     _target(delete)
     delete.add_argument("--yes", action="store_true", help="do not ask")
+    _confirm_flag(delete)
+
+
+def _confirm_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--confirm",
+        metavar="NAME",
+        help="in a run nobody watches: the project's name, to touch one this run did not create",
+    )
+
+
+def _journal(commands: Commands[_Parser]) -> None:
+    journal = commands.add_parser("journal", help=COMMANDS["journal"])
+    journal.add_argument("--since", metavar="WHEN", help="30m, 24h, 7d or an ISO time")
+    journal.add_argument("--save", metavar="PATH", help="append the entries as JSON lines")
 
 
 def _fleet_flags(parser: argparse.ArgumentParser) -> None:
@@ -362,6 +379,7 @@ def _preview(commands: Commands[_Parser]) -> None:
     delete = actions.add_parser("delete", help="delete a preview app by name")
     delete.add_argument("name", metavar="NAME")
     delete.add_argument("--yes", action="store_true", help="do not ask")
+    _confirm_flag(delete)
     wizard = actions.add_parser("wizard", help="a step-by-step form with live progress")
     wizard.add_argument(
         "--github-token-env",
@@ -389,6 +407,7 @@ _BUILDERS: dict[str, Callable[[Commands[_Parser]], None]] = {
     "delete": _delete,
     "reactivate": _reactivate,
     "db-latency": _db_latency,
+    "journal": _journal,
     "env": _env,
     "preview": _preview,
 }

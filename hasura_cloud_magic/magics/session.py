@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from hasura_cloud_magic.errors import ConfirmationRequired
+from hasura_cloud_magic.journal import Journal
 from hasura_cloud_magic.magics.output import Output
 from hasura_cloud_magic.settings import DEFAULT_ENDPOINT, ENDPOINT_ENV_VAR, ClientSettings
 
@@ -56,6 +58,12 @@ class Session:
         self._token_source: str | None = None
         self._cloud: HasuraCloud | None = None
         self._targets: dict[str, Target] = {}
+        #: Every write of this session (``%hasura journal``).
+        self.journal = Journal()
+        # What this session created (tenant ids, and names of preview apps it asked for):
+        # the only projects a headless run may delete or rename without naming them.
+        self._created_tenants: set[uuid.UUID] = set()
+        self._created_names: set[str] = set()
 
     def __repr__(self) -> str:
         shown = self.settings().shown_endpoint
@@ -123,6 +131,30 @@ class Session:
             self._targets.clear()
         else:
             self._targets = {k: t for k, t in self._targets.items() if t.tenant_id != tenant_id}
+
+    # ------------------------------------------------------------ what this run made
+
+    def created(self, *, tenant_id: uuid.UUID | None = None, name: str | None = None) -> None:
+        """Remember a project this session created (or a preview app it asked for)."""
+        if tenant_id is not None:
+            self._created_tenants.add(tenant_id)
+        if name is not None:
+            self._created_names.add(name)
+
+    def guard_removal(self, target: Target, verb: str, named: str | None) -> None:
+        """A run nobody watches (papermill, nbclient) may delete or rename only what it
+        created, or a project it names on purpose (``--confirm NAME``, e.g. from a
+        parameter); anything else is refused before anything is sent."""
+        from hasura_cloud_magic.magics.user_input import nobody_can_answer
+
+        made_here = target.tenant_id in self._created_tenants or target.name in self._created_names
+        if made_here or named == target.name or not nobody_can_answer():
+            return
+        raise ConfirmationRequired(
+            f"refusing to {verb} {target.name}: this run did not create it and nobody is here "
+            f"to confirm; to {verb} it anyway, name it: --confirm {target.name} (in a runbook, "
+            "from a parameter)"
+        )
 
     # ------------------------------------------------------------ lifecycle
 

@@ -24,6 +24,17 @@ def _ask(prompt: str, reader: Callable[[str], str]) -> str:
         raise UnavailableInput(str(error)) from None
 
 
+def nobody_can_answer() -> bool:
+    """A notebook run headless (papermill, nbclient, nbval): its kernel may not read stdin.
+
+    A terminal IPython or a person's notebook can answer; this is about runs nobody watches.
+    """
+    from IPython import get_ipython
+
+    kernel = getattr(get_ipython(), "kernel", None)
+    return kernel is not None and not getattr(kernel, "_allow_stdin", True)
+
+
 def ask_secret(prompt: str, reader: Callable[[str], str]) -> str:
     """Read a secret with ``reader`` (getpass), or raise UnavailableInput."""
     return _ask(prompt, reader)

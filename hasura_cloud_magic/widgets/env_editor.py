@@ -30,6 +30,7 @@ from hasura_cloud_magic.env_plan import (
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ASK, ConflictSafeWriter
 from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.journal import Journal
 from hasura_cloud_magic.rollout import EnvRollout, wait_until_live
 from hasura_cloud_magic.settings import DEFAULT_WAIT_TIMEOUT_SECONDS, POLL_INTERVAL_SECONDS
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
@@ -79,8 +80,11 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         *,
         poll_interval: float = POLL_INTERVAL_SECONDS,
         rollout_timeout: float = DEFAULT_WAIT_TIMEOUT_SECONDS,
+        journal: Journal | None = None,
     ) -> None:
+        """``journal``: where saves are recorded (the session's; default: the form's own)."""
         self.cloud, self.tenant_id, self.project_name = cloud, tenant_id, project_name
+        self.journal = journal if journal is not None else Journal()
         self.poll_interval, self.rollout_timeout = poll_interval, rollout_timeout
         #: Follows the last save's rollout; ``join()`` it to wait for the status line.
         self.rollout_watch: threading.Thread | None = None
@@ -151,7 +155,14 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         writer = ConflictSafeWriter(
             self.cloud, self.tenant_id, edits, base=self._base, on_conflict=ASK
         )
-        outcome = writer.run()
+        keys = sorted({*edits.set_values, *edits.removed})
+        with self.journal.writing(
+            "env edit", self.project_name, keys=keys, hash_before=self._base.hash
+        ) as entry:
+            outcome = writer.run()
+            entry.hash_after = outcome.final_hash
+            if writer.asking:  # nothing written yet: the person decides first
+                entry.outcome, entry.detail = "conflict", "asked which change wins"
         assert writer.base is not None  # read or written by now
         if writer.asking:
             self._ask(writer.base, writer.pending, writer.asking)

@@ -22,6 +22,7 @@ import ipywidgets as widgets
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.display import MASK, Fields
 from hasura_cloud_magic.errors import ConfigurationError
+from hasura_cloud_magic.journal import Journal
 from hasura_cloud_magic.names import name_problem
 from hasura_cloud_magic.preview_apps import PreviewProgress, follow, refuse_silent_replacement
 from hasura_cloud_magic.settings import (
@@ -83,12 +84,15 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         poll_interval: float = POLL_INTERVAL_SECONDS,
         timeout: float = DEFAULT_WAIT_TIMEOUT_SECONDS,
         runner: Runner = in_background,
+        journal: Journal | None = None,
     ) -> None:
         if not is_env_var_name(github_token_env):
             raise ConfigurationError(
                 "github_token_env must be the NAME of an env var, not a token (not shown)"
             )
         self.cloud, self.token_env = cloud, github_token_env
+        #: Where created apps are recorded (the session's; default: the form's own).
+        self.journal = journal if journal is not None else Journal()
         self.poll_interval, self.timeout, self.runner = poll_interval, timeout, runner
         self.status = FormStatus()
         self._github_token: str | None = None
@@ -169,18 +173,21 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
             replace=self.replace_existing.value,
             how="tick 'replace the project of that name'",
         )
-        self.job_id = self.cloud.create_preview_app(
-            name=self.name.value.strip(),
-            owner=self.owner.value.strip(),
-            repo=self.repo.value.strip(),
-            branch=self.branch.value.strip(),
-            directory=self.directory.value.strip(),
-            github_token=token,
-            cloud=self.cloud_choice.value,
-            region=self.region.value,
-            plan=self.plan.value,
-            envs=self.envs.edits().set_values,
-        )
+        name, envs = self.name.value.strip(), self.envs.edits().set_values
+        with self.journal.writing("preview create", name, keys=envs) as entry:
+            self.job_id = self.cloud.create_preview_app(
+                name=name,
+                owner=self.owner.value.strip(),
+                repo=self.repo.value.strip(),
+                branch=self.branch.value.strip(),
+                directory=self.directory.value.strip(),
+                github_token=token,
+                cloud=self.cloud_choice.value,
+                region=self.region.value,
+                plan=self.plan.value,
+                envs=envs,
+            )
+            entry.detail = f"creation job {self.job_id}"
         self.result = None
         self._done.clear()
         self._show(PROGRESS)

@@ -63,6 +63,8 @@ EVERY_SUBCOMMAND = [
     "%hasura preview delete canary-pv --yes",
     "%hasura delete canary-two --yes",
     "%hasura emulator status",
+    "%hasura journal",
+    "%hasura journal --save audit.jsonl",
     "%config HasuraMagics.verbose_errors = True",
     "%hasura project missing-project",  # fails (tagged): a verbose traceback is scanned too
     "%hasura logout",
@@ -112,5 +114,7 @@ def test_no_canary_leaks_from_any_subcommand_or_notebook(
     history = [path.read_text() for path in canary_environment.glob("history-*.txt")]
     assert len(history) == len(runs) and all("hasura" in text for text in history)
     assert _leaks("".join(history)) == [], "the IPython history leaks"
+    journal = (canary_environment / "audit.jsonl").read_text()
+    assert "SECRET_KEY" in journal and _leaks(journal) == [], "the saved journal leaks"
     printed = capfd.readouterr()
     assert _leaks(printed.out + printed.err) == [], "the kernels' output or logs leak"

@@ -61,9 +61,15 @@ def help_text(line: str) -> str:
         ("tenant t-1", {"command": "tenant", "tenant_id": "t-1"}),
         ("regions", {"command": "regions", "cloud": None}),
         ("regions --cloud gcp", {"command": "regions", "cloud": "gcp"}),
-        ("rename old new", {"command": "rename", "target": "old", "new_name": "new"}),
-        ("delete app", {"command": "delete", "target": "app", "yes": False}),
-        ("delete app --yes", {"command": "delete", "target": "app", "yes": True}),
+        (
+            "rename old new",
+            {"command": "rename", "target": "old", "new_name": "new", "confirm": None},
+        ),
+        ("delete app", {"command": "delete", "target": "app", "yes": False, "confirm": None}),
+        (
+            "delete app --yes --confirm app",
+            {"command": "delete", "target": "app", "yes": True, "confirm": "app"},
+        ),
     ],
 )
 def test_simple_commands(line: str, expected: dict[str, object]) -> None:
@@ -254,6 +260,7 @@ def test_preview_status_and_delete() -> None:
         "action": "delete",
         "name": "app",
         "yes": True,
+        "confirm": None,
     }
     assert parse_line("preview delete app").yes is False
 

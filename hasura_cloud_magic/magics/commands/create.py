@@ -13,9 +13,12 @@ from hasura_cloud_magic.results import CreatedProject
 def run(session: Session, args: argparse.Namespace) -> CreatedProject:
     envs = parse_assignments(args.env)
     cloud = session.cloud()
-    created = cloud.create_project(
-        cloud=args.cloud, region=args.region, name=args.name, plan=args.plan, envs=envs
-    )
+    with session.journal.writing("create", args.name or "(a generated name)", keys=envs) as entry:
+        created = cloud.create_project(
+            cloud=args.cloud, region=args.region, name=args.name, plan=args.plan, envs=envs
+        )
+        entry.project = created.name
+    session.created(tenant_id=created.id)
     session.cache.project_names.add(created.name)
     session.cache.env_keys.update(envs)
     session.out.success(f"Created project {created.name} (tenant {created.id}).")

@@ -28,6 +28,7 @@ from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
 from hasura_cloud_magic.env_writer import apply_edits
 from hasura_cloud_magic.errors import EnvNotLiveError, FleetIncompleteError, NotFoundError
+from hasura_cloud_magic.journal import PendingEntry
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
@@ -35,7 +36,7 @@ from hasura_cloud_magic.results import EnvComparison, EnvView
 from hasura_cloud_magic.rollout import wait_until_live
 
 if TYPE_CHECKING:
-    from hasura_cloud_magic.fleet import ProjectResult
+    from hasura_cloud_magic.fleet import FleetPlan, FleetResult, ProjectResult
 
 
 def _show(session: Session, args: argparse.Namespace) -> EnvView:
@@ -57,14 +58,20 @@ def _edits(args: argparse.Namespace) -> EnvEdits:
     return EnvEdits({}, frozenset(check_env_key(key) for key in args.keys))
 
 
+def _keys(edits: EnvEdits) -> list[str]:
+    return sorted({*edits.set_values, *edits.removed})
+
+
 def _change_one(
     session: Session,
     target_text: str,
     edits: EnvEdits,
     dry_run: bool,
     wait: float | None = None,
+    action: str = "env set",
 ) -> EnvDiff:
-    """One project's change; ``wait``: seconds to wait for it to go live (None: don't)."""
+    """One project's change; ``wait``: seconds to wait for it to go live (None: don't);
+    ``action``: how the journal names it."""
     target = session.target(target_text, to_write=not dry_run)
     cloud = session.cloud()
     current = cloud.get_env(target.tenant_id)
@@ -74,9 +81,15 @@ def _change_one(
         session.out.info(f"Dry run, nothing sent: would apply {diff.summary()} to {target.name}.")
     elif diff.empty:
         session.out.info(f"{target.name}: nothing to change, nothing sent.")
+        session.journal.record(
+            PendingEntry(action, target.name, tuple(_keys(edits)), current.hash, None, "unchanged")
+        )
     else:
-        outcome = apply_edits(cloud, current, edits)
-        written_hash = outcome.final_hash or current.hash
+        with session.journal.writing(
+            action, target.name, keys=_keys(edits), hash_before=current.hash
+        ) as entry:
+            outcome = apply_edits(cloud, current, edits)
+            written_hash = entry.hash_after = outcome.final_hash or current.hash
         rebased = " (re-applied on top of a newer env)" if outcome.rebased else ""
         session.out.success(f"{target.name}: {diff.summary()}.{rebased}")
     session.cache.env_keys.update(current.keys)
@@ -148,6 +161,7 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
         concurrency=args.concurrency,
         on_result=lambda r: tally.advance(f"{r.name}: {r.status}"),
     )
+    _journal_fleet(session, f"env {args.action}", plan, result)
     if result.complete:
         session.out.success(result.summary())
         if args.wait:
@@ -162,6 +176,24 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
         "(--allow-partial to carry on)",
         result=result,
     )
+
+
+def _journal_fleet(session: Session, action: str, plan: FleetPlan, result: FleetResult) -> None:
+    """One journal entry per project of a fleet change, with its own outcome."""
+    before = {p.target.name: p.env.hash if p.env else None for p in plan.projects}
+    keys = tuple(_keys(plan.edits))
+    for outcome in result.results:
+        session.journal.record(
+            PendingEntry(
+                action,
+                outcome.name,
+                keys,
+                before.get(outcome.name),
+                outcome.env_hash,
+                outcome.status,
+                "" if outcome.status in ("applied", "unchanged") else outcome.detail,
+            )
+        )
 
 
 def _diff(session: Session, args: argparse.Namespace) -> EnvComparison:
@@ -183,7 +215,7 @@ def _copy(session: Session, args: argparse.Namespace) -> EnvDiff:
     if missing:
         raise NotFoundError(f"{args.target} has no {', '.join(missing)}")
     edits = EnvEdits({k: source.values[k] for k in keys})
-    return _change_one(session, args.other, edits, args.dry_run)
+    return _change_one(session, args.other, edits, args.dry_run, action="env copy")
 
 
 def _edit(session: Session, args: argparse.Namespace) -> object:
@@ -195,6 +227,7 @@ def _edit(session: Session, args: argparse.Namespace) -> object:
         target.tenant_id,
         target.name,
         poll_interval=session.preferences.poll_interval,
+        journal=session.journal,
     )
     return editor.load()
 
@@ -203,7 +236,8 @@ def _change(session: Session, args: argparse.Namespace) -> object:
     if args.projects is not None:
         return _change_many(session, args)
     wait = args.timeout if args.wait else None
-    return _change_one(session, args.target, _edits(args), args.dry_run, wait)
+    action = f"env {args.action}"
+    return _change_one(session, args.target, _edits(args), args.dry_run, wait, action)
 
 
 _ACTIONS: dict[str, Callable[[Session, argparse.Namespace], object]] = {

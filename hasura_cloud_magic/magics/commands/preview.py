@@ -22,6 +22,7 @@ from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
 from hasura_cloud_magic.preview_apps import follow, refuse_silent_replacement
 from hasura_cloud_magic.results import PreviewJob, PreviewStatus
+from hasura_cloud_magic.targets import Target
 
 
 def _github_token(env_name: str) -> str:
@@ -57,18 +58,21 @@ def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewS
     envs = parse_assignments(args.env)
     github_token = _github_token(args.github_token_env)
     refuse_silent_replacement(session.cloud(), args.name, replace=args.replace, how="add --replace")
-    job_id = session.cloud().create_preview_app(
-        name=args.name,
-        owner=args.owner,
-        repo=args.repo,
-        branch=args.branch,
-        directory=args.directory,
-        github_token=github_token,
-        cloud=args.cloud,
-        region=args.region,
-        plan=args.plan,
-        envs=envs,
-    )
+    with session.journal.writing("preview create", args.name, keys=envs) as entry:
+        job_id = session.cloud().create_preview_app(
+            name=args.name,
+            owner=args.owner,
+            repo=args.repo,
+            branch=args.branch,
+            directory=args.directory,
+            github_token=github_token,
+            cloud=args.cloud,
+            region=args.region,
+            plan=args.plan,
+            envs=envs,
+        )
+        entry.detail = f"creation job {job_id}"
+    session.created(name=args.name)
     session.cache.project_names.add(args.name)
     session.out.info(f"Preview app {args.name} queued: creation job {job_id}")
     if not args.wait:
@@ -84,8 +88,10 @@ def _delete(session: Session, args: argparse.Namespace) -> None:
             "Could not delete the preview app because the given app does not exist."
         )
     tenant_id = found[0].tenant.id  # type: ignore[union-attr]
+    session.guard_removal(Target(tenant_id, found[0].id, args.name), "delete", args.confirm)
     confirm(f"Delete preview app {args.name} (tenant {tenant_id})?", assume_yes=args.yes)
-    cloud.delete_tenant(tenant_id)
+    with session.journal.writing("preview delete", args.name):
+        cloud.delete_tenant(tenant_id)
     session.forget_targets(tenant_id)
     session.cache.project_names.discard(args.name)
     session.out.success(f"Deleted preview app {args.name}.")
@@ -98,6 +104,7 @@ def _wizard(session: Session, args: argparse.Namespace) -> object:
         session.cloud(),
         github_token_env=args.github_token_env,
         poll_interval=session.preferences.poll_interval,
+        journal=session.journal,
     )
 
 

@@ -28,7 +28,10 @@ def run(session: Session, args: argparse.Namespace) -> ProjectHealth | None:
         return None
     reason = (tenant.active_status_reason if tenant else None) or "inactive"
     confirm(f"Reactivate {target.name} ({reason})?", assume_yes=args.yes)
-    if not cloud.reactivate_project(target.project_id):
+    with session.journal.writing("reactivate", target.name) as entry:
+        reactivated = cloud.reactivate_project(target.project_id)
+        entry.outcome = "applied" if reactivated else "unchanged"
+    if not reactivated:
         session.out.info(f"{target.name} was active already: nothing changed.")
     else:
         session.out.success(

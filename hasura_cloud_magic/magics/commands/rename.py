@@ -1,4 +1,5 @@
-"""``%hasura rename TARGET NEW_NAME``."""
+"""``%hasura rename TARGET NEW_NAME [--confirm NAME]``; a run nobody watches (papermill) renames
+only projects it created, or one named with ``--confirm NAME``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from hasura_cloud_magic.magics.session import Session
 
 def run(session: Session, args: argparse.Namespace) -> None:
     target = session.target(args.target, to_write=True)
-    session.cloud().rename_project(target.tenant_id, args.new_name)
+    session.guard_removal(target, "rename", args.confirm)
+    with session.journal.writing("rename", target.name) as entry:
+        entry.detail = f"to {args.new_name}"
+        session.cloud().rename_project(target.tenant_id, args.new_name)
     session.forget_targets(target.tenant_id)
     session.cache.project_names.discard(target.name)
     session.cache.project_names.add(args.new_name)
