@@ -136,6 +136,15 @@ class Journal:
             raise
         self.record(pending)
 
+    def created_names(self) -> set[str]:
+        """Projects this journal saw created (``create``, ``preview create``) by name."""
+        with self._lock:
+            return {
+                e.project
+                for e in self._entries
+                if e.action in ("create", "preview create") and e.outcome == APPLIED
+            }
+
     def entries(self, since: datetime | None = None) -> JournalView:
         with self._lock:
             kept = [e for e in self._entries if since is None or e.at >= since]

@@ -58,12 +58,11 @@ class Session:
         self._token_source: str | None = None
         self._cloud: HasuraCloud | None = None
         self._targets: dict[str, Target] = {}
-        #: Every write of this session (``%hasura journal``).
+        #: Every write of this session (``%hasura journal``), forms included: what it
+        #: created is what a headless run may delete or rename without naming it.
         self.journal = Journal()
-        # What this session created (tenant ids, and names of preview apps it asked for):
-        # the only projects a headless run may delete or rename without naming them.
+        # Tenants created here: still this run's own after a rename.
         self._created_tenants: set[uuid.UUID] = set()
-        self._created_names: set[str] = set()
 
     def __repr__(self) -> str:
         shown = self.settings().shown_endpoint
@@ -134,12 +133,9 @@ class Session:
 
     # ------------------------------------------------------------ what this run made
 
-    def created(self, *, tenant_id: uuid.UUID | None = None, name: str | None = None) -> None:
-        """Remember a project this session created (or a preview app it asked for)."""
-        if tenant_id is not None:
-            self._created_tenants.add(tenant_id)
-        if name is not None:
-            self._created_names.add(name)
+    def created(self, tenant_id: uuid.UUID) -> None:
+        """Remember a project this session created, by tenant (names can change)."""
+        self._created_tenants.add(tenant_id)
 
     def guard_removal(self, target: Target, verb: str, named: str | None) -> None:
         """A run nobody watches (papermill, nbclient) may delete or rename only what it
@@ -147,7 +143,10 @@ class Session:
         parameter); anything else is refused before anything is sent."""
         from hasura_cloud_magic.magics.user_input import nobody_can_answer
 
-        made_here = target.tenant_id in self._created_tenants or target.name in self._created_names
+        made_here = (
+            target.tenant_id in self._created_tenants
+            or target.name in self.journal.created_names()
+        )
         if made_here or named == target.name or not nobody_can_answer():
             return
         raise ConfirmationRequired(

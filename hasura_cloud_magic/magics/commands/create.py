@@ -18,7 +18,7 @@ def run(session: Session, args: argparse.Namespace) -> CreatedProject:
             cloud=args.cloud, region=args.region, name=args.name, plan=args.plan, envs=envs
         )
         entry.project = created.name
-    session.created(tenant_id=created.id)
+    session.created(created.id)
     session.cache.project_names.add(created.name)
     session.cache.env_keys.update(envs)
     session.out.success(f"Created project {created.name} (tenant {created.id}).")

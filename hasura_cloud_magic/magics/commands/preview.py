@@ -72,7 +72,6 @@ def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewS
             envs=envs,
         )
         entry.detail = f"creation job {job_id}"
-    session.created(name=args.name)
     session.cache.project_names.add(args.name)
     session.out.info(f"Preview app {args.name} queued: creation job {job_id}")
     if not args.wait:
