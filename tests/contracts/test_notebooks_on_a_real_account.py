@@ -5,8 +5,10 @@ the notebooks use, with data in their env vars. Each notebook runs with
 ``HASURA_CLOUD_ACCESS_TOKEN`` set, as on an operator's machine: the tours go to their own
 embedded emulator, and the env runbook reads the account and writes nothing (a dry run by
 default). Afterwards every project, its tenant, its env values and hash are as they were.
-With ``dry_run=False`` (papermill's way: a cell after the ``parameters`` cell), the runbook
-writes exactly the key it was given, on exactly the projects its glob names.
+Every run goes through papermill, as an operator runs a runbook headless. With
+``dry_run=False`` the env runbook writes exactly the key it was given, on exactly the projects
+its glob names; a run that tries to delete a project it did not create fails on that line with
+the one-line reason in the executed notebook, unless a parameter names the project.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
+import papermill
 import pytest
-from nbclient import NotebookClient
 from paths import ROOT
 
 from hasura_cloud_magic import ClientSettings, HasuraCloud
@@ -68,16 +70,60 @@ def snapshot(api: HasuraCloud) -> Snapshot:
     return found
 
 
-def run(path: Path, **parameters: Any) -> Any:
-    notebook = nbformat.read(path, as_version=4)
-    if parameters:  # as papermill does: a cell after the one tagged "parameters"
-        index = next(
-            i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])
-        )
-        overrides = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
-        notebook.cells.insert(index + 1, nbformat.v4.new_code_cell(overrides))
-    NotebookClient(notebook, timeout=180, kernel_name="python3").execute()
-    return notebook
+def run(path: Path, output: Path | None = None, **parameters: Any) -> Any:
+    """Execute ``path`` with papermill (parameters injected after its ``parameters`` cell)."""
+    output = output or path.with_name(f"{path.stem}-executed.ipynb")
+    if output.parent == path.parent:
+        output = Path.cwd() / output.name  # the account fixture's tmp_path
+    papermill.execute_notebook(
+        str(path),
+        str(output),
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(Path.cwd()),
+    )
+    return nbformat.read(output, as_version=4)
+
+
+DELETER = [
+    ("parameters", 'victim = "shop-prod"  # a project this run did not create\nconfirm = ""'),
+    ("", "%load_ext hasura_cloud_magic"),
+    ("", "%hasura delete {{victim}} --yes --confirm {{confirm}}"),
+]
+
+
+def deleter(folder: Path) -> Path:
+    cells = [
+        nbformat.v4.new_code_cell(source, metadata={"tags": [tag]} if tag else {})
+        for tag, source in DELETER
+    ]
+    path = folder / "deleter.ipynb"
+    kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": kernel})
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.mark.slow
+def test_a_headless_run_deletes_only_what_a_parameter_names(
+    account: HasuraCloud, tmp_path: Path
+) -> None:
+    before = snapshot(account)
+    with pytest.raises(papermill.PapermillExecutionError) as caught:
+        run(deleter(tmp_path), tmp_path / "refused.ipynb")
+    reason = (
+        "refusing to delete shop-prod: this run did not create it and nobody is here to "
+        "confirm; to delete it anyway, name it: --confirm shop-prod (in a runbook, from a "
+        "parameter)"
+    )
+    assert caught.value.ename == "ConfirmationRequired" and caught.value.evalue == reason
+    executed = nbformat.read(tmp_path / "refused.ipynb", as_version=4)
+    [error] = [o for o in executed.cells[-1].outputs if o.output_type == "error"]
+    assert error.evalue == reason and len(error.traceback) == 1  # one line, no traceback
+    assert snapshot(account) == before
+    run(deleter(tmp_path), tmp_path / "named.ipynb", confirm="shop-prod")
+    assert set(snapshot(account)) == set(before) - {"shop-prod"}
 
 
 @pytest.mark.slow
