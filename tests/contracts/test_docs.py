@@ -121,20 +121,26 @@ def _first_heading(cells: list[dict]) -> str:
     raise AssertionError("no markdown heading")
 
 
-def _plain_outputs(cells: list[dict]) -> list[str]:
-    """First line of each committed stdout or text-only result (those are shown as text)."""
-    texts = []
+def _output_texts(cells: list[dict]) -> list[str]:
+    """Text the page must show: the first line of each committed stdout or text-only result,
+    or, in a notebook with none, the text of its HTML outputs."""
+    texts, html_texts = [], []
     for cell in cells:
         for output in cell.get("outputs", []):
+            data = output.get("data", {})
             if output["output_type"] == "stream" and output["name"] == "stdout":
                 text = "".join(output["text"])
-            elif set(output.get("data", {})) == {"text/plain"}:
-                text = "".join(output["data"]["text/plain"])
+            elif set(data) == {"text/plain"}:
+                text = "".join(data["text/plain"])
             else:
+                if "text/html" in data and "application/vnd.jupyter.widget-view+json" not in data:
+                    parser = _Text()
+                    parser.feed("".join(data["text/html"]))
+                    html_texts.append(_squash("".join(parser.parts)))
                 continue
             lines = [_squash(ANSI.sub("", line.rsplit("\r", 1)[-1])) for line in text.split("\n")]
             texts += [line for line in lines if line][:1]
-    return texts
+    return texts or [text for text in html_texts if text]
 
 
 @pytest.mark.slow
@@ -148,7 +154,7 @@ def test_every_notebook_is_a_page_with_its_committed_outputs(site: Path) -> None
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         text = page_text(page)
         assert _first_heading(cells) in text, notebook.name
-        outputs = _plain_outputs(cells)
+        outputs = _output_texts(cells)
         assert outputs, f"{notebook.name}: no text output to look for"
         missing = [output for output in outputs if output not in text]
         assert not missing, f"{notebook.name}: outputs not on its page: {missing}"
