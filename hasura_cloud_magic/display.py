@@ -40,6 +40,10 @@ MASK = "••••••"
 #: One colour per kind of message, in the forms as in the magics' output.
 COLOURS = {"info": "inherit", "success": "#1a7f37", "warning": "#9a6700", "error": "#cf222e"}
 _ICONS = {"info": "", "success": "✔ ", "warning": "⚠ ", "error": "✘ "}
+# Notebook CSS right-aligns table cells; ours read left to right, and a long value (a
+# database URL) wraps in its cell instead of pushing the others off-screen.
+_CELL = "text-align:left;vertical-align:top;max-width:48em;overflow-wrap:anywhere"
+_CAPTION = "caption-side:top;text-align:left;white-space:nowrap;font-weight:bold"
 #: The mark of a job's task in each state (preview apps).
 TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
 
@@ -105,7 +109,7 @@ class Table:
 
     def _repr_html_(self) -> str:
         def cells(tag: str, row: Sequence[str]) -> str:
-            return "".join(f"<{tag}>{html.escape(cell)}</{tag}>" for cell in row)
+            return "".join(f'<{tag} style="{_CELL}">{html.escape(cell)}</{tag}>' for cell in row)
 
         kinds = self.row_kinds or ["info"] * len(self.rows)
         body = "".join(
@@ -114,7 +118,9 @@ class Table:
             else f"<tr>{cells('td', row)}</tr>"
             for row, kind in zip(self.shown, kinds, strict=False)
         )
-        title = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
+        title = (
+            f'<caption style="{_CAPTION}">{html.escape(self.title)}</caption>' if self.title else ""
+        )
         return (
             f'<table class="hcm-table">{title}<thead><tr>{cells("th", self.columns)}</tr></thead>'
             f"<tbody>{body}</tbody></table><small>{html.escape(self.note)}</small>"
@@ -175,10 +181,13 @@ class Fields:
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(n)}</th><td>{html.escape(v)}</td></tr>"
+            f'<tr><th style="{_CELL};white-space:nowrap">{html.escape(n)}</th>'
+            f'<td style="{_CELL}">{html.escape(v)}</td></tr>'
             for n, v in self.items
         )
-        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
+        caption = (
+            f'<caption style="{_CAPTION}">{html.escape(self.title)}</caption>' if self.title else ""
+        )
         return f'<table class="hcm-fields">{caption}{rows}</table>'
 
 

@@ -12,6 +12,7 @@ status codes. The tree::
     ├── InvalidInputError         (also a ValueError) an argument is malformed; nothing sent
     │   └── UsageError            a %hasura line is wrong
     ├── ConfirmationRequired      a destructive command needs --yes; nothing changed
+    ├── Interrupted               Ctrl+C: what stopped and what goes on
     ├── AuthenticationError       token missing, invalid or without access
     ├── ApiError                  the API refused; .code, .operation
     │   └── HashConflictError     an env write quoted a stale hash; nothing written
@@ -39,6 +40,7 @@ __all__ = [
     "FleetIncompleteError",
     "HashConflictError",
     "HasuraCloudError",
+    "Interrupted",
     "InvalidInputError",
     "JobFailed",
     "NotFoundError",
@@ -81,6 +83,11 @@ class UsageError(InvalidInputError):
 
 class ConfirmationRequired(HasuraCloudError):
     """A destructive command needs ``--yes`` (or an interactive confirmation); nothing changed."""
+
+
+class Interrupted(HasuraCloudError):
+    """The person pressed Ctrl+C (or Interrupt): the line says what goes on, and how to
+    follow it."""
 
 
 class AuthenticationError(HasuraCloudError):

@@ -7,6 +7,7 @@ Everything that turns text into arguments lives here and nowhere else:
 * :func:`parse_cell_options` — the options of ``%%hasura``;
 * :func:`parse_assignments` — ``KEY=VALUE`` words → dict;
 * :func:`expand_placeholders` — ``{{name}}`` → the notebook variable's value, quoted;
+* :func:`refuse_shell_variables` — ``$name`` of a notebook variable: use ``{{name}}``;
 * :func:`command_tree` — the grammar as data, for completion and help.
 
 Mistakes raise :class:`~hasura_cloud_magic.errors.UsageError` with one line; ``--help``
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import math
 import re
 import shlex
@@ -374,7 +376,9 @@ def _preview(commands: Commands[_Parser]) -> None:
     _assignments_flag(create)
     _wait_flags(create)
     status = actions.add_parser("status", help="where a creation job stands")
-    status.add_argument("job_id", metavar="JOB_ID")
+    status.add_argument(
+        "job_id", metavar="JOB_ID|NAME", help="its creation job id, or an app queued here"
+    )
     _wait_flags(status)
     delete = actions.add_parser("delete", help="delete a preview app by name")
     delete.add_argument("name", metavar="NAME")
@@ -515,7 +519,28 @@ def parse_cell_options(line: str) -> argparse.Namespace:
         "(default: each $variable is read from the namespace by its name)",
     )
     parser.add_argument("--operation", metavar="NAME", help="which operation of the document")
-    return parser.parse_args(split_words(line))
+    rest, json_text = _inline_json_variables(line)
+    args = parser.parse_args(split_words(rest))
+    if json_text is not None:
+        args.variables = json_text
+    return args
+
+
+_INLINE_JSON = re.compile(r"--variables(?:\s+|=)(?=[\[{])")
+
+
+def _inline_json_variables(line: str) -> tuple[str, str | None]:
+    """``--variables {"n": "x"}`` as bigquery-magics takes ``--params``: JSON written as it is,
+    spaces and double quotes included (no shell quoting). Returns the line without it, and
+    the JSON text (the rest of the line if it does not parse, so its error is reported)."""
+    found = _INLINE_JSON.search(line)
+    if found is None:
+        return line, None
+    try:
+        _value, end = json.JSONDecoder().raw_decode(line, found.end())
+    except ValueError:
+        return line[: found.start()], line[found.end() :].strip()
+    return line[: found.start()] + line[end:], line[found.end() : end]
 
 
 def parse_assignments(words: Iterable[str]) -> dict[str, str]:
@@ -563,6 +588,20 @@ def _flags(parser: argparse.ArgumentParser) -> list[str]:
         for option in action.option_strings
         if option.startswith("--")
     ]
+
+
+_SHELL_VARIABLE = re.compile(r"(?<![\\\w$])\$\{?([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def refuse_shell_variables(line: str, namespace: Mapping[str, object]) -> None:
+    """``$name`` (or ``${name}``) naming a notebook variable is refused: IPython's expansion
+    is off here, so it would be sent as the text ``$name`` (jupysql warns the same way)."""
+    for match in _SHELL_VARIABLE.finditer(line):
+        if match[1] in namespace:
+            raise UsageError(
+                f"${match[1]} is not expanded in %hasura lines: write {{{{{match[1]}}}}} to use "
+                f"the notebook variable (or \\${match[1]} for a literal $)"
+            )
 
 
 _PLACEHOLDER = re.compile(r"(\\?)\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")

@@ -10,12 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from hasura_cloud_magic.display import Preformatted
+from hasura_cloud_magic.errors import AuthenticationError, Interrupted
 from hasura_cloud_magic.magics.parsing import (
     HelpRequested,
     command_module,
     expand_placeholders,
     parse_line,
     placeholders_in,
+    refuse_shell_variables,
 )
 from hasura_cloud_magic.magics.session import Session
 
@@ -23,7 +25,11 @@ _COMMANDS_PACKAGE = "hasura_cloud_magic.magics.commands"
 
 
 def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> object:
-    """Run one ``%hasura`` line; returns what the command returns (shown as Out)."""
+    """Run one ``%hasura`` line; returns what the command returns (shown as Out).
+
+    A refused token becomes one line naming its source and the fix; Ctrl+C (Interrupt) one
+    line saying what keeps running and how to follow it (``session.running``)."""
+    refuse_shell_variables(line, namespace)
     try:
         args = parse_line(expand_placeholders(line, namespace))
     except HelpRequested as usage:
@@ -33,7 +39,15 @@ def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> ob
         names = ", ".join(f"{{{{{name}}}}}" for name in dict.fromkeys(placed))
         session.out.info(f"Filled in {names} from the notebook (values not shown).")
     command = importlib.import_module(f"{_COMMANDS_PACKAGE}.{command_module(args.command)}")
-    result: object = command.run(session, args)
+    session.running = None
+    try:
+        result: object = command.run(session, args)
+    except AuthenticationError as refused:
+        if args.command == "login":
+            raise
+        raise session.token_refused() from refused
+    except KeyboardInterrupt:
+        raise Interrupted(session.interrupted()) from None
     return result
 
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from hasura_cloud_magic.errors import ConfirmationRequired
+from hasura_cloud_magic.errors import AuthenticationError, ConfirmationRequired
 from hasura_cloud_magic.journal import Journal
 from hasura_cloud_magic.magics.output import Output
 from hasura_cloud_magic.settings import DEFAULT_ENDPOINT, ENDPOINT_ENV_VAR, ClientSettings
@@ -63,6 +63,10 @@ class Session:
         self.journal = Journal()
         # Tenants created here: still this run's own after a rename.
         self._created_tenants: set[uuid.UUID] = set()
+        #: What a command started that goes on if it is interrupted (and how to follow it).
+        self.running: str | None = None
+        #: Preview apps this session queued: app name → creation job id.
+        self.preview_jobs: dict[str, uuid.UUID] = {}
 
     def __repr__(self) -> str:
         shown = self.settings().shown_endpoint
@@ -102,9 +106,35 @@ class Session:
 
     # ------------------------------------------------------------ the API
 
+    def no_token_hint(self) -> str:
+        """What to do without a token: the env var, login, or the emulator."""
+        return (
+            f"set {self.preferences.token_env_var}, run %hasura login, "
+            "or try it offline with %hasura emulator start"
+        )
+
+    def token_refused(self) -> AuthenticationError:
+        """The API refused the token (or there is none): say whose it was and what to do."""
+        if not self.settings().token:
+            return AuthenticationError(f"no Hasura Cloud token: {self.no_token_hint()}")
+        return AuthenticationError(
+            f"the token from {self.token_source()} was refused by "
+            f"{self.settings().shown_endpoint}: create a personal access token in the Hasura "
+            "Cloud dashboard (My Account → Access Tokens), then set it or run %hasura login"
+        )
+
+    def interrupted(self) -> str:
+        """The one line Ctrl+C leaves: what was stopped, and what goes on."""
+        if self.running:
+            return f"Stopped watching; {self.running}"
+        return "Interrupted; anything already sent stays as it is (see %hasura journal)"
+
     def cloud(self) -> HasuraCloud:
-        """The facade for the current settings (created on first use, then reused)."""
+        """The facade for the current settings (created on first use, then reused). Without
+        a token, a one-line error that names the fixes, before anything is sent."""
         settings = self.settings()
+        if not settings.token:
+            raise self.token_refused()
         if self._cloud is None or self._cloud.settings != settings:
             from hasura_cloud_magic.api import HasuraCloud  # heavy: only on first use
 
@@ -144,8 +174,7 @@ class Session:
         from hasura_cloud_magic.magics.user_input import nobody_can_answer
 
         made_here = (
-            target.tenant_id in self._created_tenants
-            or target.name in self.journal.created_names()
+            target.tenant_id in self._created_tenants or target.name in self.journal.created_names()
         )
         if made_here or named == target.name or not nobody_can_answer():
             return

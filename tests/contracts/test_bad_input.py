@@ -54,6 +54,14 @@ def magic(line: str) -> Callable[[World], Any]:
     return lambda w: w.ip.run_cell(line.format(p=w.p, q=w.q, uuid=uuid.uuid4(), tenant=w.tenant))
 
 
+def with_secret_then(line: str) -> Callable[[World], Any]:
+    def act(w: World) -> Any:
+        w.ip.user_ns["secret"] = "a-value-that-must-not-be-sent-literally"
+        return magic(line)(w)
+
+    return act
+
+
 def editor_with(key: str, value: str) -> Callable[[World], Any]:
     def act(w: World) -> None:
         form = EnvEditor(w.cloud, w.tenant, w.p).load()
@@ -108,7 +116,8 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
     ),
     # magics: ids and targets
     ("tenant-not-uuid", magic("%hasura tenant 12345"), "tenant id must be a UUID"),
-    ("job-not-uuid", magic("%hasura preview status abc"), "job id must be a UUID"),
+    ("job-not-uuid", magic("%hasura preview status abc"), "give its creation job id"),
+    ("dollar-variable", with_secret_then("%hasura env set {p} A=$secret"), "write {{secret}}"),
     ("unknown-project", magic("%hasura project no-such-project"), "no project named"),
     ("unknown-id", magic("%hasura project {uuid}"), "no tenant or project with id"),
     ("env-unknown-project", magic("%hasura env show nope-nope"), "no project named 'nope-nope'"),

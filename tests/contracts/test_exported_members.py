@@ -76,6 +76,7 @@ PUBLIC = {
         "FleetIncompleteError",
         "HashConflictError",
         "HasuraCloudError",
+        "Interrupted",
         "InvalidInputError",
         "JobFailed",
         "NotFoundError",

@@ -18,3 +18,11 @@ def project(ip: TestingShell) -> Iterator[CreatedProject]:
     cloud = ip.find_magic("hasura").__self__.session.cloud()  # type: ignore[union-attr]
     if cloud.get_tenant(created.tenant_id):
         cloud.delete_tenant(created.tenant_id)
+
+
+@pytest.fixture
+def jupyter(ip: TestingShell) -> TestingShell:
+    """The shell as a Jupyter kernel's: forms and live widgets (a terminal gets lines)."""
+    session = ip.find_magic("hasura").__self__.session  # type: ignore[union-attr]
+    session.out.rich = lambda: True
+    return ip

@@ -15,22 +15,32 @@ from hasura_cloud_magic.results import (
 # ---------------------------------------------------------------- forms
 
 
-def test_env_edit_returns_the_loaded_editor(ip: TestingShell, project: CreatedProject) -> None:
+def test_env_edit_returns_the_loaded_editor(jupyter: TestingShell, project: CreatedProject) -> None:
     from hasura_cloud_magic.widgets import EnvEditor
 
-    form = run(ip, f"%hasura env edit {project.name}")
+    form = run(jupyter, f"%hasura env edit {project.name}")
     assert isinstance(form, EnvEditor) and form.tenant_id == project.tenant_id
     assert {"A", "B"} <= {row.key for row in form.rows.rows}
     assert "values not shown" in repr(form)
 
 
-def test_preview_wizard_uses_the_session_and_settings(ip: TestingShell) -> None:
+def test_preview_wizard_uses_the_session_and_settings(jupyter: TestingShell) -> None:
     from hasura_cloud_magic.widgets import PreviewWizard
 
-    run(ip, "%config HasuraMagics.poll_interval = 0.5")
-    form = run(ip, "%hasura preview wizard --github-token-env MY_GH")
+    run(jupyter, "%config HasuraMagics.poll_interval = 0.5")
+    form = run(jupyter, "%hasura preview wizard --github-token-env MY_GH")
     assert isinstance(form, PreviewWizard)
     assert (form.token_env, form.poll_interval) == ("MY_GH", 0.5)
+
+
+def test_in_a_terminal_the_forms_say_what_to_use_instead(
+    ip: TestingShell, project: CreatedProject, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(ip, f"%hasura env edit {project.name}") is None
+    assert run(ip, "%hasura preview wizard") is None
+    out = capsys.readouterr().out
+    assert "The env editor is a Jupyter form; in a terminal use %hasura env show/set/unset" in out
+    assert "The wizard is a Jupyter form; in a terminal use %hasura preview create" in out
 
 
 def test_placeholders_let_loops_and_secrets_stay_out_of_the_source(

@@ -53,9 +53,16 @@ def test_cell_errors_are_one_line(ip: TestingShell) -> None:
 
 
 def test_line_arguments_are_not_expanded(ip: TestingShell) -> None:
+    """IPython's $x expansion is off; $name of a notebook variable is refused with the fix."""
     ip.user_ns["secret_name"] = "expanded"
-    with pytest.raises(NotFoundError, match=r"'\$secret_name'"):
-        run(ip, "%hasura project $secret_name")
+    with pytest.raises(UsageError) as caught:
+        run(ip, "%hasura env set app KEY=$secret_name --dry-run")
+    assert str(caught.value) == (
+        "$secret_name is not expanded in %hasura lines: write {{secret_name}} to use the "
+        "notebook variable (or \\$secret_name for a literal $)"
+    )
+    with pytest.raises(NotFoundError, match=r"'\$not_a_variable'"):
+        run(ip, "%hasura project $not_a_variable")  # not a notebook variable: taken as text
 
 
 def test_a_typo_after_the_token_worked_is_an_unknown_field(ip: TestingShell) -> None:

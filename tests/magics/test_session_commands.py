@@ -78,8 +78,26 @@ def test_login_from_named_env_var(
     assert "env var MY_PAT" in repr(run(ip, "%hasura status"))
     assert isinstance(run(ip, "%hasura regions"), RegionList)
     run(ip, "%hasura logout")
-    with pytest.raises(AuthenticationError, match="token missing, invalid"):
+    with pytest.raises(AuthenticationError) as caught:
         run(ip, "%hasura regions")
+    assert str(caught.value) == (
+        "no Hasura Cloud token: set HASURA_CLOUD_ACCESS_TOKEN, run %hasura login, or try it "
+        "offline with %hasura emulator start"
+    )
+    assert "try it offline with %hasura emulator start" in repr(run(ip, "%hasura status"))
+
+
+def test_a_refused_token_names_its_source_and_the_fix(
+    ip: TestingShell, emulator: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HASURA_CLOUD_ACCESS_TOKEN", "wrong-token-8c1f")
+    with pytest.raises(AuthenticationError) as caught:
+        run(ip, "%hasura projects")
+    message = str(caught.value)
+    assert message.startswith(
+        "the token from env var HASURA_CLOUD_ACCESS_TOKEN was refused by http://127.0.0.1:"
+    )
+    assert "My Account → Access Tokens" in message and "wrong-token-8c1f" not in message
 
 
 def test_login_prompts_when_no_env_var(

@@ -219,6 +219,11 @@ def _copy(session: Session, args: argparse.Namespace) -> EnvDiff:
 
 
 def _edit(session: Session, args: argparse.Namespace) -> object:
+    if not session.out.rich():
+        session.out.warning(
+            "The env editor is a Jupyter form; in a terminal use %hasura env show/set/unset"
+        )
+        return None
     from hasura_cloud_magic.widgets.env_editor import EnvEditor  # ipywidgets: only here
 
     target = session.target(args.target)

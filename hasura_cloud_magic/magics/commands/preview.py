@@ -15,7 +15,6 @@ import os
 import uuid
 from collections.abc import Callable
 
-from hasura_cloud_magic.api import parse_id
 from hasura_cloud_magic.errors import ConfigurationError, NotFoundError, PreviewAppFailed
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
@@ -36,6 +35,9 @@ def _github_token(env_name: str) -> str:
 
 
 def _follow(session: Session, job_id: uuid.UUID, args: argparse.Namespace) -> PreviewStatus:
+    if args.wait:  # an unknown job is its error alone, before any live view appears
+        follow(session.cloud(), job_id, wait=False, timeout=args.timeout)
+        session.running = f"the job goes on: %hasura preview status {job_id} --wait"
     # A live view only when waiting: a single read needs no view that never moves.
     live = session.out.progress() if args.wait else None
     progress = follow(
@@ -72,6 +74,7 @@ def _create(session: Session, args: argparse.Namespace) -> PreviewJob | PreviewS
             envs=envs,
         )
         entry.detail = f"creation job {job_id}"
+    session.preview_jobs[args.name] = job_id
     session.cache.project_names.add(args.name)
     session.out.info(f"Preview app {args.name} queued: creation job {job_id}")
     if not args.wait:
@@ -97,6 +100,11 @@ def _delete(session: Session, args: argparse.Namespace) -> None:
 
 
 def _wizard(session: Session, args: argparse.Namespace) -> object:
+    if not session.out.rich():
+        session.out.warning(
+            "The wizard is a Jupyter form; in a terminal use %hasura preview create ... --wait"
+        )
+        return None
     from hasura_cloud_magic.widgets.preview_wizard import PreviewWizard  # ipywidgets: only here
 
     return PreviewWizard(
@@ -107,8 +115,21 @@ def _wizard(session: Session, args: argparse.Namespace) -> object:
     )
 
 
+def _job_of(session: Session, job_or_name: str) -> uuid.UUID:
+    """A creation job id, or the app name of one this session queued."""
+    if job_or_name in session.preview_jobs:
+        return session.preview_jobs[job_or_name]
+    try:
+        return uuid.UUID(job_or_name.strip())
+    except ValueError:
+        raise NotFoundError(
+            f"no preview app {job_or_name!r} was queued in this session: give its creation "
+            "job id (printed by %hasura preview create)"
+        ) from None
+
+
 def _status(session: Session, args: argparse.Namespace) -> PreviewStatus:
-    return _follow(session, parse_id(args.job_id, "job id"), args)
+    return _follow(session, _job_of(session, args.job_id), args)
 
 
 _ACTIONS: dict[str, Callable[[Session, argparse.Namespace], object]] = {

@@ -26,6 +26,7 @@ def run(session: Session, args: argparse.Namespace) -> Fields:
         [
             ("endpoint", settings.shown_endpoint),
             ("token", session.token_source()),
+            *([("next", session.no_token_hint())] if not settings.token else []),
             *([("warning", exposure)] if (exposure := settings.token_exposure()) else []),
             ("emulator", f"running at {emulator.endpoint}" if emulator else "not running"),
             ("timeout", f"{settings.timeout_seconds:g} s"),
