@@ -74,3 +74,13 @@ def test_a_typo_after_the_token_worked_is_an_unknown_field(ip: TestingShell) -> 
     assert "unknown field 'projectz' of query_root (or this token has no access to it)" in str(
         raised.value
     )
+
+
+def test_variables_take_json_as_written_like_bigquery_params(
+    ip: TestingShell, project: CreatedProject
+) -> None:
+    cell = "query Q($n: String!) { projects(where: {name: {_eq: $n}}) { name } }"
+    for options in (f'{{"n": "{project.name}"}}', f'{{"n":"{project.name}"}} --var found'):
+        result = run(ip, f"%%hasura --variables {options}\n{cell}")
+        assert result["projects"] == [{"name": project.name}]
+    assert ip.user_ns["found"]["projects"] == [{"name": project.name}]

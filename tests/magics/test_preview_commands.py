@@ -69,3 +69,31 @@ def test_preview_needs_a_github_token_env_var(
 def test_preview_status_of_unknown_job(ip: TestingShell) -> None:
     with pytest.raises(NotFoundError, match="No such preview app creation job"):
         run(ip, f"%hasura preview status {uuid.uuid4()}")
+
+
+def test_ctrl_c_while_following_says_the_job_goes_on(
+    ip: TestingShell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hasura_cloud_magic.errors import Interrupted
+    from hasura_cloud_magic.magics.commands import preview
+
+    real_follow = preview.follow
+
+    def interrupted_while_waiting(*args: object, **kwargs: object) -> object:
+        if kwargs.get("wait"):
+            raise KeyboardInterrupt
+        return real_follow(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setenv("GITHUB_TOKEN", GITHUB_TOKEN)
+    monkeypatch.setattr(preview, "follow", interrupted_while_waiting)
+    name = unique("pv-int")
+    with pytest.raises(Interrupted) as caught:
+        run(ip, f"%hasura preview create {preview_args(name)} --wait")
+    job_id = ip.find_magic("hasura").__self__.session.preview_jobs[name]  # type: ignore[union-attr]
+    assert str(caught.value) == (
+        f"Stopped watching; the job goes on: %hasura preview status {job_id} --wait"
+    )
+    monkeypatch.setattr(preview, "follow", real_follow)
+    status = run(ip, f"%hasura preview status {name}")  # the app name works too
+    assert status.progress.job_id == job_id
+    run(ip, f"%hasura preview delete {name} --yes")
