@@ -12,6 +12,7 @@ status codes. The tree::
     ├── InvalidInputError         (also a ValueError) an argument is malformed; nothing sent
     │   └── UsageError            a %hasura line is wrong
     ├── ConfirmationRequired      a destructive command needs --yes; nothing changed
+    │   └── Cancelled             the person answered no; nothing changed
     ├── Interrupted               Ctrl+C: what stopped and what goes on
     ├── AuthenticationError       token missing, invalid or without access
     ├── ApiError                  the API refused; .code, .operation
@@ -34,6 +35,7 @@ __all__ = [
     "ApiError",
     "AuthenticationError",
     "ConfigurationError",
+    "Cancelled",
     "ConfirmationRequired",
     "EnvConflictError",
     "EnvNotLiveError",
@@ -85,6 +87,10 @@ class ConfirmationRequired(HasuraCloudError):
     """A destructive command needs ``--yes`` (or an interactive confirmation); nothing changed."""
 
 
+class Cancelled(ConfirmationRequired):
+    """The person was asked and said no; nothing changed. Shown without its class name."""
+
+
 class Interrupted(HasuraCloudError):
     """The person pressed Ctrl+C (or Interrupt): the line says what goes on, and how to
     follow it."""
@@ -107,9 +113,9 @@ class ApiError(HasuraCloudError):
         self.operation = operation
 
     def __str__(self) -> str:
-        prefix = f"{self.operation}: " if self.operation else ""
-        suffix = f" [{self.code}]" if self.code else ""
-        return f"{prefix}{self.message}{suffix}"
+        # The server's words only: the operation and the code are for code (.operation,
+        # .code), not for the person reading the line.
+        return self.message
 
 
 class HashConflictError(ApiError):

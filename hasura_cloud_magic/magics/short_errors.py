@@ -14,10 +14,13 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from hasura_cloud_magic.errors import HasuraCloudError
+from hasura_cloud_magic.errors import Cancelled, HasuraCloudError, Interrupted
 
 
 def short_line(error: BaseException) -> str:
+    """``Type: message``; an answer the person gave (no, Ctrl+C) is just its message."""
+    if isinstance(error, Cancelled | Interrupted):
+        return str(error)
     return f"{type(error).__name__}: {error}"
 
 

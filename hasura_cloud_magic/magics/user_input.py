@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hasura_cloud_magic.errors import ConfirmationRequired
+from hasura_cloud_magic.errors import Cancelled, ConfirmationRequired
 
 
 class UnavailableInput(Exception):
@@ -51,4 +51,4 @@ def confirm(question: str, *, assume_yes: bool, reader: Callable[[str], str] | N
             f"{question} Refused: nobody can confirm in this session; add --yes"
         ) from None
     if answer.strip().lower() not in ("y", "yes"):
-        raise ConfirmationRequired("Cancelled; nothing changed.")
+        raise Cancelled("Cancelled; nothing changed.")

@@ -70,6 +70,7 @@ PUBLIC = {
         "ApiError",
         "AuthenticationError",
         "ConfigurationError",
+        "Cancelled",
         "ConfirmationRequired",
         "EnvConflictError",
         "EnvNotLiveError",
