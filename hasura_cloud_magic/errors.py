@@ -34,8 +34,8 @@ from __future__ import annotations
 __all__ = [
     "ApiError",
     "AuthenticationError",
-    "ConfigurationError",
     "Cancelled",
+    "ConfigurationError",
     "ConfirmationRequired",
     "EnvConflictError",
     "EnvNotLiveError",
