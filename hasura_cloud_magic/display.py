@@ -84,6 +84,10 @@ class Table:
     title: str = ""
     limit: int | None = None
     row_kinds: Sequence[str] | None = None
+    #: Said under the row count (e.g. the env's hash).
+    footer: str = ""
+    #: Said instead of an empty table: what to do next.
+    empty: str = ""
 
     @property
     def shown(self) -> Sequence[Sequence[str]]:
@@ -93,10 +97,14 @@ class Table:
     def note(self) -> str:
         hidden = len(self.rows) - len(self.shown)
         if hidden:
-            return f"{len(self.shown)} of {len(self.rows)} rows shown (display_limit)"
-        return f"{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}"
+            count = f"{len(self.shown)} of {len(self.rows)} rows shown (display_limit)"
+        else:
+            count = f"{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}"
+        return f"{count} · {self.footer}" if self.footer else count
 
     def __repr__(self) -> str:
+        if not self.rows and self.empty:
+            return "\n".join([*([self.title] if self.title else []), self.empty])
         table = [list(self.columns), *[list(row) for row in self.shown]]
         widths = [max(len(row[i]) for row in table) for i in range(len(self.columns))]
         lines = [
@@ -108,6 +116,9 @@ class Table:
         return "\n".join([*head, *lines, self.note])
 
     def _repr_html_(self) -> str:
+        if not self.rows and self.empty:
+            return Message(self.empty)._repr_html_()
+
         def cells(tag: str, row: Sequence[str]) -> str:
             return "".join(f'<{tag} style="{_CELL}">{html.escape(cell)}</{tag}>' for cell in row)
 

@@ -46,6 +46,19 @@ class EnvDiff(TableView):
         ]
         return ", ".join(parts) or "no changes"
 
+    def by_key(self) -> str:
+        """What happens to each key: ``LOG_LEVEL: added, OLD: removed`` (no values)."""
+        parts = [
+            f"{key}: {label}"
+            for label, keys in (
+                ("added", self.added),
+                ("changed", self.changed),
+                ("removed", self.removed),
+            )
+            for key in keys
+        ]
+        return ", ".join(parts) or "no changes"
+
     def without_values(self, title: str = "") -> EnvDiff:
         """The same diff holding no values (what commands return), optionally titled."""
         return replace(self, writes={}, title=title or self.title)

@@ -76,9 +76,19 @@ class FleetPlan(TableView):
 
     def table(self) -> Table:
         rows = [
-            [p.target.name, p.error or (p.diff.summary() if p.diff else "")] for p in self.projects
+            [p.target.name, p.error or (p.diff.by_key() if p.diff else "")] for p in self.projects
         ]
-        return Table(("project", "plan (values masked)"), rows, "Plan")
+        return Table(("project", "what would change (values masked)"), rows, self.caption())
+
+    def caption(self) -> str:
+        """``Set LOG_LEVEL on 2 projects`` / ``Unset OLD_KEY on 3 projects``."""
+        verb, keys = (
+            ("Set", sorted(self.edits.set_values))
+            if self.edits.set_values
+            else ("Unset", sorted(self.edits.removed))
+        )
+        count = len(self.projects)
+        return f"{verb} {', '.join(keys)} on {count} project{'s' if count != 1 else ''}"
 
     def without_values(self) -> FleetPlan:
         """The same plan holding no env value (what a dry run returns to the notebook)."""

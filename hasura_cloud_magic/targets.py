@@ -59,7 +59,8 @@ def _by_name(cloud: HasuraCloud, name: str) -> Target:
         raise InvalidInputError(f"{len(exact)} projects are named {quoted(name)}; use a tenant id")
     if not exact:
         names = [project.name for project in cloud.list_projects()]
-        raise NotFoundError(f"no project named {quoted(name)}.{did_you_mean(name, names)}")
+        hint = did_you_mean(name, names) or " List them with %hasura projects."
+        raise NotFoundError(f"no project named {quoted(name)}.{hint}")
     project = exact[0]
     if project.tenant is None:
         raise NotFoundError(f"project {name} has no tenant (it may be being deleted)")

@@ -549,7 +549,9 @@ def parse_assignments(words: Iterable[str]) -> dict[str, str]:
     for word in words:
         key, equals, value = word.partition("=")
         if not equals:
-            raise UsageError(f"expected KEY=VALUE, got {quoted(word)}")
+            last = next(reversed(result), None)
+            hint = f"; quote values with spaces: '{last}=... {word}'" if last else ""
+            raise UsageError(f"expected KEY=VALUE, got {quoted(word)}{hint}")
         check_env_key(key)
         if not value:
             raise UsageError(f"empty value for {key}; to remove a key use: %hasura env unset")

@@ -54,6 +54,8 @@ class Session:
         self.out = output
         self.cache = CompletionCache()
         self.emulator: RunningEmulator | None = None
+        #: The embedded emulator's --db file (None: its state is gone when it stops).
+        self.emulator_db: str | None = None
         self._token: str | None = None
         self._token_source: str | None = None
         self._cloud: HasuraCloud | None = None

@@ -27,6 +27,8 @@ class Rows(TableView, Sequence[Any]):
 
     #: Column titles; each item's ``row()`` gives the cells in this order.
     columns: Sequence[str] = ()
+    #: Shown instead of an empty table: what to do next.
+    empty: str = ""
 
     def __init__(self, items: Sequence[Any], *, limit: int | None = None, title: str = "") -> None:
         self._items = list(items)
@@ -47,7 +49,8 @@ class Rows(TableView, Sequence[Any]):
         return iter(self._items)
 
     def table(self) -> Table:
-        return Table(self.columns, [item.row() for item in self._items], self._title, self._limit)
+        rows = [item.row() for item in self._items]
+        return Table(self.columns, rows, self._title, self._limit, empty=self.empty)
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the rows (pandas is optional)."""

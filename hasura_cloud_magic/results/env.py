@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hasura_cloud_magic.display import MASK, CardView, Fields, Table, TableView
+from hasura_cloud_magic.display import MASK, Table, TableView
 from hasura_cloud_magic.errors import UsageError
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ __all__ = ["EnvComparison", "EnvView"]
 
 
 @dataclass(frozen=True, repr=False)
-class EnvView(CardView):
+class EnvView(TableView):
     """A project's env: keys always; values only when revealed on purpose."""
 
     project: str
@@ -29,10 +29,12 @@ class EnvView(CardView):
             raise UsageError("values are masked: use %hasura env show TARGET --reveal")
         return self.revealed_values[key]
 
-    def card(self) -> Fields:
+    def table(self) -> Table:
         values = self.revealed_values or {}
-        items = [(key, values.get(key, MASK)) for key in self.keys]
-        return Fields(f"Env of {self.project} (hash {self.hash[:12]}…)", items)
+        rows = [[key, values.get(key, MASK)] for key in self.keys]
+        # The hash is protocol, not content: a footnote, under the count.
+        footer = f"hash {self.hash[:12]}…"
+        return Table(("key", "value"), rows, f"Env of {self.project}", footer=footer)
 
 
 @dataclass(frozen=True, repr=False)

@@ -129,6 +129,9 @@ class ProjectList(Rows):
     """Projects, as rows; ``.names()`` for a loop, ``.to_dataframe()`` for pandas."""
 
     columns = ("name", "tenant id", "cloud", "region", "plan", "endpoint")
+    empty = (
+        "No projects yet; create one with %hasura create --cloud aws --region us-east-2 --name NAME"
+    )
 
     def names(self) -> list[str]:
         return [project.name for project in self._items]

@@ -43,7 +43,9 @@ def test_results_are_html_and_an_error_stops_the_run(kernel_env: None, emulator:
     assert emulator.token not in str(status.outputs)
     error = failing.outputs[-1]
     assert error["output_type"] == "error" and error["ename"] == "NotFoundError"
-    assert error["traceback"] == ["NotFoundError: no project named 'no-such-project'."]
+    assert error["traceback"] == [
+        "NotFoundError: no project named 'no-such-project'. List them with %hasura projects."
+    ]
     assert after.outputs == []
 
 

@@ -21,7 +21,7 @@ def run(session: Session, args: argparse.Namespace) -> CreatedProject:
     session.created(created.id)
     session.cache.project_names.add(created.name)
     session.cache.env_keys.update(envs)
-    session.out.success(f"Created project {created.name} (tenant {created.id}).")
+    session.out.success(f"Created project {created.name}.")  # the result card has the rest
     try:  # the project exists now: a failed follow-up read must not hide that
         tenant = cloud.get_tenant(created.id)
     except HasuraCloudError as error:

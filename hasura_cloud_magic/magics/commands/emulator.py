@@ -27,6 +27,7 @@ def _start(session: Session, args: argparse.Namespace) -> None:
     except ValueError as error:  # a --db that cannot be opened
         raise ConfigurationError(str(error)) from None
     session.use_emulator(emulator)
+    session.emulator_db = args.db
     session.out.success(
         f"Local Hasura Cloud emulator running at {emulator.endpoint}; "
         "%hasura commands now use it (with its own token)."
@@ -37,9 +38,11 @@ def _stop(session: Session) -> None:
     if session.emulator is None:
         session.out.info("The emulator is not running.")
         return
+    kept = session.emulator_db is not None
     session.use_emulator(None)
+    gone = "" if kept else " its projects are gone (start it with --db PATH to keep them);"
     session.out.success(
-        f"Emulator stopped; commands now go to {session.settings().shown_endpoint}."
+        f"Emulator stopped;{gone} commands now go to {session.settings().shown_endpoint}."
     )
 
 

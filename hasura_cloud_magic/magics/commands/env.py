@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from hasura_cloud_magic.display import did_you_mean
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
 from hasura_cloud_magic.env_writer import apply_edits
@@ -76,6 +77,10 @@ def _change_one(
     cloud = session.cloud()
     current = cloud.get_env(target.tenant_id)
     diff = plan_change(current, edits.set_values, edits.removed)
+    missing = sorted(key for key in edits.removed if key not in current.values)
+    if missing:  # a typo'd key must not read as a quiet success
+        hint = did_you_mean(missing[0], current.keys)
+        session.out.warning(f"{', '.join(missing)} not set on {target.name}.{hint}")
     written_hash = current.hash
     if dry_run:
         session.out.info(f"Dry run, nothing sent: would apply {diff.summary()} to {target.name}.")
@@ -96,7 +101,7 @@ def _change_one(
     session.cache.env_keys.update(edits.set_values)
     if wait is not None and not dry_run:
         _wait_live(session, target.tenant_id, target.name, written_hash, wait)
-    return diff.without_values(f"Env of {target.name}")
+    return diff.without_values(f"Changes to {target.name}")
 
 
 def _wait_live(
