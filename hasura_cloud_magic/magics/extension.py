@@ -143,7 +143,7 @@ class HasuraMagics(Magics, Configurable):
                 [--allow-partial] [--wait] [--timeout S]
         %hasura env edit TARGET           a conflict-safe editor form (ipywidgets)
         %hasura env diff A B              compare two projects' keys (values masked)
-        %hasura env copy A B [--keys KEY ...] [--dry-run]
+        %hasura env copy A B [--keys KEY ...] [--dry-run] [--yes]   asks first, like --projects
         %hasura preview create --owner O --repo R --branch B --name N [--directory D]
                 [--replace] [--cloud C] [--region R] [--plan P] [--env K=V ...]
                 [--github-token-env GITHUB_TOKEN] [--wait] [--timeout S]

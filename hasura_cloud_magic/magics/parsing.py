@@ -344,6 +344,7 @@ def _env(commands: Commands[_Parser]) -> None:
     copy.add_argument("other", metavar="B")
     copy.add_argument("--keys", nargs="+", metavar="KEY", help="only these (default: all)")
     copy.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+    copy.add_argument("--yes", action="store_true", help="copy without asking")
 
 
 def _preview(commands: Commands[_Parser]) -> None:

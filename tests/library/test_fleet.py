@@ -108,7 +108,10 @@ def test_env_diff_and_copy(ip: TestingShell, cloud: HasuraCloud, prefix: str) ->
         dry.added == ("FEATURE",)
         and "FEATURE" not in cloud.get_env(resolve_glob(cloud, prod)[0].tenant_id).values
     )
-    copied = run(ip, f"%hasura env copy {staging} {prod}")
+    with pytest.raises(ConfirmationRequired, match="nobody can confirm"):
+        run(ip, f"%hasura env copy {staging} {prod}")  # asked first, like a fleet change
+    assert "FEATURE" not in cloud.get_env(resolve_glob(cloud, prod)[0].tenant_id).values
+    copied = run(ip, f"%hasura env copy {staging} {prod} --yes")
     assert (copied.added, copied.changed) == (("FEATURE",), ("API_KEY",))
     prod_env = cloud.get_env(resolve_glob(cloud, prod)[0].tenant_id).values
     staging_env = cloud.get_env(resolve_glob(cloud, staging)[0].tenant_id).values

@@ -70,9 +70,11 @@ def _change_one(
     dry_run: bool,
     wait: float | None = None,
     action: str = "env set",
+    ask: bool | None = None,
 ) -> EnvDiff:
     """One project's change; ``wait``: seconds to wait for it to go live (None: don't);
-    ``action``: how the journal names it."""
+    ``action``: how the journal names it; ``ask``: show the change and confirm it first
+    (False: ``--yes`` given; None: do not ask)."""
     target = session.target(target_text, to_write=not dry_run)
     cloud = session.cloud()
     current = cloud.get_env(target.tenant_id)
@@ -90,6 +92,9 @@ def _change_one(
             PendingEntry(action, target.name, tuple(_keys(edits)), current.hash, None, "unchanged")
         )
     else:
+        if ask is not None:
+            session.out.show(diff.without_values(f"Would change {target.name}"))
+            confirm(f"{action}: {diff.summary()} on {target.name}?", assume_yes=not ask)
         with session.journal.writing(
             action, target.name, keys=_keys(edits), hash_before=current.hash
         ) as entry:
@@ -220,7 +225,10 @@ def _copy(session: Session, args: argparse.Namespace) -> EnvDiff:
     if missing:
         raise NotFoundError(f"{args.target} has no {', '.join(missing)}")
     edits = EnvEdits({k: source.values[k] for k in keys})
-    return _change_one(session, args.other, edits, args.dry_run, action="env copy")
+    # Promoting values into another project is the risky case: asked, like a fleet change.
+    return _change_one(
+        session, args.other, edits, args.dry_run, action="env copy", ask=not args.yes
+    )
 
 
 def _edit(session: Session, args: argparse.Namespace) -> object:
