@@ -481,10 +481,9 @@ def _check_names(words: list[str]) -> str | None:
     if command.startswith("-"):
         return None
     if command not in COMMANDS:
-        raise UsageError(
-            f"unknown command {command!r}.{did_you_mean(command, COMMANDS)} "
-            f"Commands: {', '.join(COMMANDS)}"
-        )
+        # A suggestion is enough; the whole list only when there is none (a short line).
+        hint = did_you_mean(command, COMMANDS) or f" Commands: {', '.join(COMMANDS)}"
+        raise UsageError(f"unknown command {command!r}.{hint}")
     actions = list(_subparsers(_subparsers(build_parser(command))[command]))
     if actions and len(words) > 1 and not words[1].startswith("-") and words[1] not in actions:
         raise UsageError(

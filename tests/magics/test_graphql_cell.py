@@ -30,7 +30,12 @@ def test_cell_reads_variables_from_the_namespace(ip: TestingShell, project: Crea
     )
     assert result["projects"] == [{"name": project.name}]
     assert ip.user_ns["found"] == {"projects": [{"name": project.name}]}
-    assert result._repr_mimebundle_()["application/json"] == result.data
+    # A list of flat objects reads as a table (the trial's m18); nested data as a JSON tree.
+    bundle = result._repr_mimebundle_()
+    assert "application/json" not in bundle and "<table" in bundle["text/html"]
+    assert bundle["text/plain"].splitlines()[:2] == ["projects", "name"]
+    nested = run(ip, "%%hasura\nquery { projects(limit: 1) { name tenant { id } } }")
+    assert nested._repr_mimebundle_()["application/json"] == nested.data
 
 
 def test_cell_variables_option_and_no_expansion(ip: TestingShell, project: CreatedProject) -> None:

@@ -104,6 +104,8 @@ def _change_one(
         session.out.success(f"{target.name}: {diff.summary()}.{rebased}")
     session.cache.env_keys.update(current.keys)
     session.cache.env_keys.update(edits.set_values)
+    if not dry_run:  # completion offers what is set now, not what was just removed
+        session.cache.env_keys.difference_update(edits.removed)
     if wait is not None and not dry_run:
         _wait_live(session, target.tenant_id, target.name, written_hash, wait)
     return diff.without_values(f"Changes to {target.name}")
