@@ -295,17 +295,15 @@ def test_unbalanced_quote_is_a_usage_error() -> None:
 # ---------------------------------------------------------------- errors
 
 
-def test_unknown_command_suggests_and_lists_commands() -> None:
+def test_unknown_command_suggests_without_the_whole_list() -> None:
     message = usage_error("prjects")
-    assert "unknown command 'prjects'" in message
-    assert "Did you mean 'projects'?" in message
-    assert ", ".join(COMMANDS) in message
+    assert message == "unknown command 'prjects'. Did you mean 'projects'?"  # one short line
 
 
 def test_unknown_command_without_close_match_has_no_suggestion() -> None:
     message = usage_error("zzzzzz")
     assert "Did you mean" not in message
-    assert "Commands: help" in message
+    assert f"Commands: {', '.join(COMMANDS)}" in message
 
 
 @pytest.mark.parametrize(
