@@ -46,6 +46,8 @@ def confirm(question: str, *, assume_yes: bool, reader: Callable[[str], str] | N
         return
     try:
         answer = _ask(f"{question} [y/N] ", reader or input)
+    except KeyboardInterrupt:  # Ctrl+C at the prompt is a "no"
+        raise Cancelled("Cancelled; nothing changed.") from None
     except UnavailableInput:
         raise ConfirmationRequired(
             f"{question} Refused: nobody can confirm in this session; add --yes"

@@ -72,3 +72,14 @@ def test_stopping_the_emulator_says_its_projects_are_gone(
     assert "its projects are gone (start it with --db PATH to keep them)" in (
         capsys.readouterr().out
     )
+
+
+def test_ctrl_c_at_a_prompt_is_a_no(ip: TestingShell, project: CreatedProject) -> None:
+    from hasura_cloud_magic.errors import Cancelled
+    from hasura_cloud_magic.magics.user_input import confirm
+
+    def pressed_ctrl_c(prompt: str) -> str:
+        raise KeyboardInterrupt
+
+    with pytest.raises(Cancelled, match="Cancelled; nothing changed."):
+        confirm("Delete it?", assume_yes=False, reader=pressed_ctrl_c)
