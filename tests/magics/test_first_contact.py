@@ -81,5 +81,5 @@ def test_ctrl_c_at_a_prompt_is_a_no(ip: TestingShell, project: CreatedProject) -
     def pressed_ctrl_c(prompt: str) -> str:
         raise KeyboardInterrupt
 
-    with pytest.raises(Cancelled, match="Cancelled; nothing changed."):
+    with pytest.raises(Cancelled, match=r"^Cancelled; nothing changed\.$"):
         confirm("Delete it?", assume_yes=False, reader=pressed_ctrl_c)
