@@ -379,8 +379,8 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
                     self.branch_error,
                     self.directory,
                     _hint(
-                        "Directory: the folder that holds the Hasura project (config.yaml, "
-                        "metadata/, migrations/); leave it empty when that is the root."
+                        "Directory: the folder with config.yaml, metadata/ and migrations/; "
+                        "empty for the repository root."
                     ),
                 ]
             ),
@@ -430,6 +430,7 @@ class PreviewWizard(Form, widgets.VBox):  # type: ignore[misc]
         self.back_button.disabled = step == Step.REPOSITORY or (
             step == PROGRESS and state != FAILED
         )
+        self.back_button.layout.display = "none" if step == PROGRESS and state != FAILED else None
 
     def _field_problem(self, field: widgets.Text, check: Callable[[str], str | None]) -> str:
         value = field.value.strip()
