@@ -158,6 +158,7 @@ def test_after_success_the_console_is_a_link_and_new_app_starts_over(
     assert wizard.job_state == SUCCEEDED
     assert "text-decoration:underline" in wizard.progress.outcome.value  # looks like a link
     assert wizard.new_app_button.layout.display is None
+    assert wizard.back_button.layout.display == "none"  # nothing to go back to
     assert (
         wizard.retry_button.layout.display == "none" and wizard.stop_button.layout.display == "none"
     )
