@@ -70,7 +70,7 @@ def test_preview_progress_is_a_live_widget(
     assert views[0]["data"]["text/plain"].startswith("ProgressView(")
     states = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     bars = [s["state"] for s in states.values() if s["model_name"] == "IntProgressModel"]
-    assert bars and bars[-1]["value"] == bars[-1]["max"] == 8
+    assert bars and bars[-1]["value"] == bars[-1]["max"] == 6  # the six deployment tasks
     assert nb.cells[3].outputs[0]["text"].strip() == (
         "success https://kernel-pv.hasura.app/v1/graphql"
     )
