@@ -94,7 +94,7 @@ class ConflictChoice:
             description="Show values",
             icon="eye",
             tooltip="Show my value and the value now on the server",
-            layout={"width": "auto"},
+            layout={"width": "auto", "margin": "0 0 0 16px"},
         )
         self.show_values.observe(self._toggle, "value")
         self.values = widgets.HTML()
@@ -175,13 +175,16 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         self.choices: list[ConflictChoice] = []
         #: Close with unsaved edits asks first: "N unsaved changes", Save / Discard.
         self.confirm_text = widgets.HTML()
+        whole = {"width": "auto"}  # labels never cut
         self.confirm_save_button = widgets.Button(
-            description="Save and close", icon="check", button_style="primary"
+            description="Save and close", icon="check", button_style="primary", layout=whole
         )
         self.discard_button = widgets.Button(
-            description="Discard and close", icon="trash", button_style="danger"
+            description="Discard and close", icon="trash", button_style="danger", layout=whole
         )
-        self.keep_editing_button = widgets.Button(description="Keep editing", icon="pencil")
+        self.keep_editing_button = widgets.Button(
+            description="Keep editing", icon="pencil", layout=whole
+        )
         self.confirm_box = widgets.HBox(
             [
                 self.confirm_text,
@@ -460,8 +463,10 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         nothing = self.rows.edits().empty and not self.choices
         self.save_button.disabled = bool(problems) or undecided or nothing
         self.review_button.disabled = bool(problems) or undecided or nothing
-        if self.status.text:
+        if self.status.text:  # what it said is stale now, and so is a review
             self.status.clear()
+        if self.review.value:
+            self.review.value = ""
         if self.confirm_box.layout.display != "none":
             if self.unsaved_changes():
                 self._show_confirm()

@@ -50,6 +50,14 @@ ROWS_CSS = """<style>
 </style>"""
 
 
+#: A managed row's badge: it cannot change, and says why (a tooltip on a disabled button
+#: is easy to miss).
+MANAGED_BADGE = (
+    f'<span class="hcm-badge hcm-badge-managed" style="color:#6e7781" '
+    f'title="{MANAGED_TOOLTIP}">managed</span>'
+)
+
+
 def key_width(chars: int) -> str:
     """The CSS width of a key column holding ``chars`` characters (padding included)."""
     return f"calc({min(max(chars, _KEY_MIN_CHARS), _KEY_MAX_CHARS) + 1}ch + 16px)"
@@ -121,24 +129,21 @@ class EnvRow:
         self.reveal.observe(self._toggle_reveal, "value")
         self.key_input.observe(self._key_typed, "value")
         self.remove.observe(self._removed, "value")
+        # The value and its buttons stay together; in a narrow notebook they wrap under the
+        # key rather than cut it.
+        self.value_group = widgets.HBox(
+            [self.value_input, self.revealed_input, self.reveal, self.remove, self.undo],
+            layout={"flex": "1 1 20em", "min_width": "16em", "align_items": "center"},
+        )
         self.line = widgets.HBox(
-            [
-                self.key_input,
-                self.state_badge,
-                self.value_input,
-                self.revealed_input,
-                self.reveal,
-                self.remove,
-                self.undo,
-            ],
-            layout={"align_items": "center"},
+            [self.key_input, self.state_badge, self.value_group],
+            layout={"align_items": "center", "flex_flow": "row wrap"},
         )
         # The error has its own line under the row, so the columns keep their widths.
         self.box = widgets.VBox([self.line, self.error])
         self.box.add_class("hcm-env-row")
         if protected:
             self.box.add_class("hcm-protected")
-            self.line.tooltip = MANAGED_TOOLTIP
         self._show_typed()
         self._show_state()
 
@@ -283,7 +288,7 @@ class EnvRow:
     def _show_state(self) -> None:
         """The badge, the strike-through and what can still be edited follow the state."""
         state = self.state
-        self.state_badge.value = badge(state)
+        self.state_badge.value = MANAGED_BADGE if self.protected else badge(state)
         removed = self.removed and not self.is_new
         if removed:
             self.box.add_class("hcm-removed")

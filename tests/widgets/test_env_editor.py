@@ -13,7 +13,7 @@ from widget_support import no_callback_errors  # noqa: F401  (autouse fixture)
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.widgets import EnvEditor
 from hasura_cloud_magic.widgets.env_editor import MINE, THEIRS
-from hasura_cloud_magic.widgets.env_rows import ROWS_CSS, key_width
+from hasura_cloud_magic.widgets.env_rows import MANAGED_TOOLTIP, ROWS_CSS, key_width
 
 SECRET = "s3cr3t-value-canary"
 
@@ -484,6 +484,10 @@ def test_a_stale_status_line_is_cleared_on_the_next_edit(editor: EnvEditor) -> N
     assert editor.status.text == "Nothing to save; nothing sent."
     row(editor, "A").value_input.value = "9"
     assert editor.status.text == "" and editor.status.value == ""
+    editor.review_button.click()
+    assert "<table" in editor.review.value and editor.status.text.startswith("Review:")
+    row(editor, "B").remove.value = True  # the review no longer says what Save sends
+    assert editor.review.value == "" and editor.status.text == ""
     row(editor, "A").value_input.value = "mine"
     someone_sets(editor, {"A": "theirs"})
     editor.save_button.click()
@@ -505,7 +509,9 @@ def test_managed_rows_say_why_they_are_read_only(editor: EnvEditor) -> None:
     managed = row(editor, "HASURA_GRAPHQL_METADATA_DATABASE_URL")
     for button in (managed.reveal, managed.remove, managed.undo):
         assert button.disabled and "managed by hasura cloud" in button.tooltip.lower()
-    assert "managed by hasura cloud" in managed.line.tooltip.lower()
+    assert "managed" in managed.state_badge.value and managed.state == ""
+    assert f'title="{MANAGED_TOOLTIP}"' in managed.state_badge.value
+    assert "managed by hasura cloud" in managed.key_input.tooltip.lower()
 
 
 def test_the_reveal_button_shows_its_state(editor: EnvEditor) -> None:
