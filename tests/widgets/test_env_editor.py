@@ -549,3 +549,19 @@ def test_the_review_table_is_styled_like_notebook_tables(editor: EnvEditor) -> N
     assert css.startswith("<style>") and ".hcm-env-editor .hcm-review td" in css
     assert "padding" in css and "text-align: left" in css
     assert "<style>" not in editor.review.value  # the table itself stays display's
+
+
+def test_no_box_carries_a_tooltip(editor: EnvEditor) -> None:
+    """JupyterLab's Box view fails to render a Box with a tooltip ("Click to show javascript
+    error" where a managed row was): tooltips go on inputs, buttons and badges only."""
+    row(editor, "A").value_input.value = "mine"
+    someone_sets(editor, {"A": "theirs"})
+    editor.save_button.click()  # a conflict box too
+
+    def boxes(widget: object) -> list[widgets.Box]:
+        found = [widget] if isinstance(widget, widgets.Box) else []
+        for child in getattr(widget, "children", ()) or ():
+            found += boxes(child)
+        return found
+
+    assert [b for b in boxes(editor) if b.tooltip] == []
