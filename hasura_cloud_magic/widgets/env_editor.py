@@ -4,9 +4,12 @@ Load → edit (masked, validated as you type) → Review (masked diff) → Save 
 hashes chained, nothing sent when nothing changed). Save follows the rule of ``env_writer``:
 if someone else changed the env in the meantime, nothing is overwritten: the form reloads,
 re-applies the edits to keys nobody else touched, and asks about each key changed on both
-sides before it writes anything more. After a save, a second line follows the change's rollout
+sides before it writes anything more ("Keep my value" / "Use the value now on the server", both
+values shown only on request); a decision shows in its row, so the rows' badges (added, changed,
+removed) are always what Save sends. After a save, a second line follows the change's rollout
 to the project's servers (in a background thread, so the notebook stays usable) and says when it
-is live everywhere.
+is live everywhere. Close with unsaved edits asks first (Save and close / Discard and close);
+discarded edits leave a line where the form was.
 """
 
 from __future__ import annotations
