@@ -45,3 +45,14 @@ def test_no_token_in_outputs_or_widget_state(path: Path) -> None:
     ):
         if state["model_name"] == "PasswordModel":
             assert state["state"].get("value", "") == ""
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_opens_clean_in_jupyterlab(path: Path) -> None:
+    """The kernelspec JupyterLab writes, so opening a notebook does not mark it changed."""
+    kernelspec = json.loads(path.read_text())["metadata"]["kernelspec"]
+    assert kernelspec == {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
