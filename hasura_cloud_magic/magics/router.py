@@ -27,13 +27,15 @@ _COMMANDS_PACKAGE = "hasura_cloud_magic.magics.commands"
 def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> object:
     """Run one ``%hasura`` line; returns what the command returns (shown as Out).
 
+    Help (``--help``, ``-h``) is printed, not returned: it is not a value to keep in Out.
     A refused token becomes one line naming its source and the fix; Ctrl+C (Interrupt) one
     line saying what keeps running and how to follow it (``session.running``)."""
     refuse_shell_variables(line, namespace)
     try:
         args = parse_line(expand_placeholders(line, namespace))
     except HelpRequested as usage:
-        return Preformatted(usage.text)
+        session.out.show(Preformatted(usage.text))
+        return None
     placed = placeholders_in(line)
     if placed:  # what was filled in is visible, never the values
         names = ", ".join(f"{{{{{name}}}}}" for name in dict.fromkeys(placed))

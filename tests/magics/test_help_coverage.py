@@ -2,8 +2,9 @@
 
 ``%hasura?`` (the magic's docstring) has a line for every command and every action, naming
 every flag that command or action takes; ``%hasura help`` lists every command and
-``%hasura help COMMAND`` every action. A command, action or flag added to the grammar
-without its help fails here.
+``%hasura help COMMAND`` every action; each command's (or action's) help page names every
+flag it takes, and help is printed, not returned. A command, action or flag added to the
+grammar without its help fails here.
 """
 
 from __future__ import annotations
@@ -60,11 +61,33 @@ def test_the_walk_sees_the_whole_grammar() -> None:
     assert len(leaves) >= 24
 
 
-def test_help_lists_every_command_and_every_action(ip: TestingShell) -> None:
-    overview = repr(ip.run_cell("%hasura help").result)
+def printed(ip: TestingShell, capsys: pytest.CaptureFixture[str], line: str) -> str:
+    """Help is printed (the cell has no Out value): what ``line`` printed."""
+    capsys.readouterr()
+    assert ip.run_cell(line).result is None
+    return capsys.readouterr().out
+
+
+def test_help_lists_every_command_and_every_action(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overview = printed(ip, capsys, "%hasura help")
     for command, branches in command_tree().items():
         assert re.search(rf"^\s+{command}\s", overview, re.MULTILINE), command
         actions = [action for action in branches if action]
         if actions:
-            usage = repr(ip.run_cell(f"%hasura help {command}").result)
+            usage = printed(ip, capsys, f"%hasura help {command}")
             assert all(action in usage for action in actions), (command, usage)
+
+
+@pytest.mark.parametrize(("command", "action", "flags"), _grammar())
+def test_each_help_page_shows_every_flag_of_its_command(
+    ip: TestingShell,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    action: str,
+    flags: list[str],
+) -> None:
+    page = printed(ip, capsys, f"%hasura help {command} {action}".rstrip())
+    shown = set(re.findall(r"--[a-z][a-z-]*", page))
+    assert set(flags) <= shown, f"{command} {action}: {sorted(set(flags) - shown)} not in its help"

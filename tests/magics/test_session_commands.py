@@ -22,20 +22,29 @@ from hasura_cloud_magic.results import (
 # ---------------------------------------------------------------- help and status
 
 
-def test_help_lists_every_command_on_one_line_each(ip: TestingShell) -> None:
+def printed(ip: TestingShell, capsys: pytest.CaptureFixture[str], line: str) -> str:
+    """Help is printed, never returned as an Out value: what ``line`` printed."""
+    capsys.readouterr()
+    assert run(ip, line) is None
+    return capsys.readouterr().out
+
+
+def test_help_lists_every_command_on_one_line_each(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
     from hasura_cloud_magic.magics.parsing import COMMANDS
 
-    text = repr(run(ip, "%hasura help"))
+    text = printed(ip, capsys, "%hasura help")
     for command, description in COMMANDS.items():
         assert any(
             line.split()[:1] == [command] and description in line for line in text.splitlines()
         )
-    assert repr(run(ip, "%hasura")) == text
+    assert printed(ip, capsys, "%hasura") == text
 
 
 @pytest.mark.parametrize("line", ["%hasura help env", "%hasura env --help", "%hasura env show -h"])
-def test_command_help(ip: TestingShell, line: str) -> None:
-    assert "usage: %hasura env" in repr(run(ip, line))
+def test_command_help(ip: TestingShell, capsys: pytest.CaptureFixture[str], line: str) -> None:
+    assert "usage: %hasura env" in printed(ip, capsys, line)
 
 
 def test_magic_docstring_covers_every_command(ip: TestingShell) -> None:

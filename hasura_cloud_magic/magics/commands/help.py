@@ -1,4 +1,5 @@
-"""``%hasura help [COMMAND]``: one line per command, or one command's usage."""
+"""``%hasura help [COMMAND [ACTION]]``: one line per command, or one command's usage and
+examples; printed (not returned as an Out value)."""
 
 from __future__ import annotations
 
@@ -21,11 +22,16 @@ def overview() -> str:
     return "\n".join(["Usage: %hasura COMMAND [ARGS]", "", *lines, "", FOOTER])
 
 
-def run(session: Session, args: argparse.Namespace) -> Preformatted:
-    if not args.topic:
-        return Preformatted(overview())
+def run(session: Session, args: argparse.Namespace) -> None:
+    session.out.show(Preformatted(page(args.topic)))
+
+
+def page(topic: list[str]) -> str:
+    """The overview (no topic), or the help of ``topic`` (``["env", "set"]``)."""
+    if not topic:
+        return overview()
     try:
-        parse_line(" ".join([*args.topic, "--help"]))
+        parse_line(" ".join([*topic, "--help"]))
     except HelpRequested as usage:
-        return Preformatted(usage.text)
+        return usage.text
     raise AssertionError("--help always raises HelpRequested")
