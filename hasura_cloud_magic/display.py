@@ -103,10 +103,20 @@ class Table:
         return f"{count} · {self.footer}" if self.footer else count
 
     def __repr__(self) -> str:
+        return self.fit(_terminal_columns())
+
+    def fit(self, columns: int | None) -> str:
+        """The text view; within ``columns`` characters (None: any width), the widest
+        columns cut with ``…`` (a terminal wraps a wider line into a mess)."""
         if not self.rows and self.empty:
             return "\n".join([*([self.title] if self.title else []), self.empty])
         table = [list(self.columns), *[list(row) for row in self.shown]]
-        widths = [max(len(row[i]) for row in table) for i in range(len(self.columns))]
+        widths = _fitted(
+            [max(len(row[i]) for row in table) for i in range(len(self.columns))], columns
+        )
+        table = [
+            [_cut(cell, width) for cell, width in zip(row, widths, strict=True)] for row in table
+        ]
         lines = [
             "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
             for row in table
@@ -177,6 +187,32 @@ class BarChart:
 
 #: Bar colours (``COLOURS["info"]`` inherits the text colour, which a bar cannot).
 _BAR_FILLS = {**COLOURS, "info": "#0969da"}
+
+
+def _terminal_columns() -> int | None:
+    """The terminal's width when text goes to one (terminal IPython), else None: saved
+    notebook text and captured output keep their full width."""
+    import shutil
+    import sys
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
+def _fitted(widths: list[int], columns: int | None, narrowest: int = 8) -> list[int]:
+    """Column widths that fit ``columns`` (two spaces between), narrowing the widest first."""
+    fitted = list(widths)
+    while columns is not None and sum(fitted) + 2 * (len(fitted) - 1) > columns:
+        widest = max(range(len(fitted)), key=lambda i: fitted[i])
+        if fitted[widest] <= narrowest:
+            break
+        fitted[widest] -= 1
+    return fitted
+
+
+def _cut(cell: str, width: int) -> str:
+    return cell if len(cell) <= width else cell[: width - 1] + "…"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ When it listens it prints exactly two lines on stdout, then serves until SIGINT/
     HASURA_CLOUD_ENDPOINT=http://127.0.0.1:<port>/v1/graphql
     HASURA_CLOUD_ACCESS_TOKEN=<the first token>
 
-Logs go to stderr (warnings and errors only; never tokens, headers or env values).
+Logs go to stderr (one line saying where it listens and that Ctrl+C stops it, then warnings
+and errors only; never tokens, headers or env values).
 
 * ``--host`` defaults to ``127.0.0.1``: only this machine can connect unless you say otherwise.
 * ``--port 0`` (default) picks a free port.

@@ -135,6 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     with emulator:
         print(f"HASURA_CLOUD_ENDPOINT={emulator.endpoint}", flush=True)
         print(f"HASURA_CLOUD_ACCESS_TOKEN={emulator.token}", flush=True)
+        # For the person at the terminal (stdout stays two machine-readable lines).
+        print(
+            f"hasura-cloud-emulator: listening on {emulator.endpoint}; Ctrl+C to stop",
+            file=sys.stderr,
+            flush=True,
+        )
         while not stop_requested.wait(timeout=1.0):
             pass
     return 0

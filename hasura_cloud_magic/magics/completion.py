@@ -69,6 +69,8 @@ def _options(words: list[str], names: CompletionCache) -> Iterable[tuple[str, st
     previous = words[-1]
     if previous in FLAG_VALUES:
         return [(value, "value") for value in FLAG_VALUES[previous]]
+    if previous == "--region":  # the regions %hasura regions (or create) has seen
+        return [(region, "value") for region in sorted(names.regions)]
     if (words[0], previous) in _NAME_FLAGS:
         return [(name, "project") for name in sorted(names.project_names)]
     flags = [

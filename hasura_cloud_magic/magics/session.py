@@ -40,10 +40,12 @@ class CompletionCache:
 
     project_names: set[str] = field(default_factory=set)
     env_keys: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
 
     def clear(self) -> None:
         self.project_names.clear()
         self.env_keys.clear()
+        self.regions.clear()
 
 
 class Session:

@@ -24,6 +24,14 @@ def short_line(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def _red_in_a_terminal(shell: Any, line: str) -> str:
+    """Red, as IPython prints its own errors, in a terminal; plain in a kernel (Jupyter
+    colours the error box itself, and saved notebooks keep plain text)."""
+    if getattr(shell, "kernel", None) is None and sys.stdout.isatty():
+        return f"\x1b[31m{line}\x1b[0m"
+    return line
+
+
 def install(shell: Any, verbose: Callable[[], bool]) -> Callable[[], None]:
     """Register the handler on ``shell``; returns the function that removes it."""
     previous_types: tuple[type[BaseException], ...] = tuple(shell.custom_exceptions)
@@ -42,7 +50,7 @@ def install(shell: Any, verbose: Callable[[], bool]) -> Callable[[], None]:
             stb = traceback.format_exception(etype, value, tb, chain=False)
             sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb  # for %debug
         else:
-            stb = [short_line(value)]
+            stb = [_red_in_a_terminal(shell, short_line(value))]
         shell._showtraceback(etype, value, stb)
         return list(stb)
 

@@ -26,6 +26,8 @@ def test_cli_serves_persists_and_keeps_its_token(tmp_path: Path) -> None:
     finally:
         stderr = terminate(process)
     assert token not in stderr
+    # One line for the person at the terminal; stdout stays the two KEY=value lines.
+    assert f"hasura-cloud-emulator: listening on {endpoint}; Ctrl+C to stop" in stderr
     process, endpoint, same_token = launch("--db", db)
     try:
         assert same_token == token

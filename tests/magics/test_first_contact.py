@@ -83,3 +83,40 @@ def test_ctrl_c_at_a_prompt_is_a_no(ip: TestingShell, project: CreatedProject) -
 
     with pytest.raises(Cancelled, match=r"^Cancelled; nothing changed\.$"):
         confirm("Delete it?", assume_yes=False, reader=pressed_ctrl_c)
+
+
+def test_a_table_fits_a_narrow_terminal_by_cutting_its_widest_column() -> None:
+    endpoint = "https://a-project-with-a-forty-seven-character-name-here.hasura.app"
+    table = Table(("name", "endpoint"), [["shop", endpoint]])
+    assert table.fit(None).splitlines()[2].endswith(endpoint)  # saved text: full width
+    lines = table.fit(40).splitlines()
+    assert all(len(line) <= 40 for line in lines) and lines[2].endswith("…")
+
+
+def test_regions_complete_after_region_once_seen(ip: TestingShell) -> None:
+    from hasura_cloud_magic.magics.completion import candidates
+
+    session = ip.find_magic("hasura").__self__.session  # type: ignore[union-attr]
+    run(ip, "%hasura regions --cloud aws")
+    offered = [
+        text for text, kind in candidates("%hasura create --cloud aws --region ", session.cache)
+    ]
+    assert "us-east-2" in offered and "eu-central-1" in offered
+
+
+def test_errors_are_red_in_a_terminal_and_plain_in_a_kernel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from hasura_cloud_magic.magics.short_errors import _red_in_a_terminal
+
+    class Terminal:
+        kernel = None
+
+    class Kernel:
+        kernel = object()
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert _red_in_a_terminal(Terminal(), "E: x") == "\x1b[31mE: x\x1b[0m"
+    assert _red_in_a_terminal(Kernel(), "E: x") == "E: x"

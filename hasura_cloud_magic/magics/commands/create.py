@@ -20,6 +20,7 @@ def run(session: Session, args: argparse.Namespace) -> CreatedProject:
         entry.project = created.name
     session.created(created.id)
     session.cache.project_names.add(created.name)
+    session.cache.regions.add(args.region)
     session.cache.env_keys.update(envs)
     session.out.success(f"Created project {created.name}.")  # the result card has the rest
     try:  # the project exists now: a failed follow-up read must not hide that

@@ -10,6 +10,7 @@ from hasura_cloud_magic.results import Region, RegionList
 
 def run(session: Session, args: argparse.Namespace) -> RegionList:
     found = session.cloud().list_regions(args.cloud)
+    session.cache.regions.update(r.name for r in found)  # for completion after --region
     return RegionList(
         [Region(r.name, r.cloud.value, r.nat_ip) for r in found],
         limit=session.preferences.display_limit,
