@@ -8,7 +8,9 @@ Everything that turns text into arguments lives here and nowhere else:
 * :func:`parse_assignments` — ``KEY=VALUE`` words → dict;
 * :func:`expand_placeholders` — ``{{name}}`` → the notebook variable's value, quoted;
 * :func:`refuse_shell_variables` — ``$name`` of a notebook variable: use ``{{name}}``;
-* :func:`command_tree` — the grammar as data, for completion and help.
+* :func:`command_tree` — the grammar as data, for completion and help;
+* :data:`EXAMPLES` — one or two example lines per command and action, shown at the end of
+  its help (a test parses each one).
 
 Mistakes raise :class:`~hasura_cloud_magic.errors.UsageError` with one line; ``--help``
 raises :class:`HelpRequested` carrying the usage text.
@@ -67,6 +69,61 @@ COMMANDS: dict[str, str] = {
 }
 
 
+#: Example lines per command, or per "command action" for env, emulator and preview; each
+#: command's help ends with its own (a command with actions: the first of each action's).
+#: Emulator-first and realistic, never a token: a test parses every one with parse_line.
+EXAMPLES: dict[str, list[str]] = {
+    "help": ["%hasura help env set"],
+    "status": ["%hasura status"],
+    "login": ["%hasura login", "%hasura login --token-env HASURA_CLOUD_TOKEN_STAGING"],
+    "logout": ["%hasura logout"],
+    "emulator start": ["%hasura emulator start", "%hasura emulator start --db emulator.sqlite"],
+    "emulator stop": ["%hasura emulator stop"],
+    "emulator status": ["%hasura emulator status"],
+    "emulator state": [
+        "%hasura emulator state shop-prod --active no --reason hibernated",
+        "%hasura emulator state shop-prod --endpoint down",
+    ],
+    "projects": ["%hasura projects --name 'shop-*'", "%hasura projects --df"],
+    "project": ["%hasura project shop-prod"],
+    "health": ["%hasura health", "%hasura health --projects 'shop-*' --concurrency 4"],
+    "tenant": ["%hasura tenant 3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f"],
+    "regions": ["%hasura regions --cloud aws"],
+    "create": [
+        "%hasura create --cloud aws --region us-east-2 --name shop-staging",
+        "%hasura create --cloud gcp --region europe-west1 --env LOG_LEVEL=info",
+    ],
+    "rename": ["%hasura rename shop-staging shop-qa"],
+    "delete": ["%hasura delete shop-qa", "%hasura delete shop-qa --yes"],
+    "reactivate": ["%hasura reactivate shop-prod"],
+    "db-latency": ["%hasura db-latency shop-prod", "%hasura db-latency shop-prod --no-wait"],
+    "journal": ["%hasura journal --since 24h", "%hasura journal --save writes.jsonl"],
+    "env show": ["%hasura env show shop-prod", "%hasura env show shop-staging --reveal"],
+    "env set": [
+        "%hasura env set shop-staging LOG_LEVEL=debug --wait",
+        "%hasura env set --projects 'shop-*' FEATURE_CART=on --dry-run",
+    ],
+    "env unset": [
+        "%hasura env unset shop-staging LOG_LEVEL",
+        "%hasura env unset --projects 'shop-*' FEATURE_CART --yes",
+    ],
+    "env edit": ["%hasura env edit shop-staging"],
+    "env diff": ["%hasura env diff shop-staging shop-prod"],
+    "env copy": [
+        "%hasura env copy shop-prod shop-qa --dry-run",
+        "%hasura env copy shop-prod shop-qa --keys PAYMENTS_URL LOG_LEVEL",
+    ],
+    "preview create": [
+        "%hasura preview create --owner acme --repo shop --branch cart --name shop-pr-42 --wait",
+        "%hasura preview create --owner acme --repo shop --branch cart --name shop-pr-42 "
+        "--directory hasura",
+    ],
+    "preview status": ["%hasura preview status shop-pr-42 --wait"],
+    "preview delete": ["%hasura preview delete shop-pr-42"],
+    "preview wizard": ["%hasura preview wizard"],
+}
+
+
 class HelpRequested(Exception):
     """``--help`` or ``help``: not an error; ``text`` is what to show."""
 
@@ -93,7 +150,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message or f"{self.prog}: invalid arguments")
 
     def print_help(self, file: object = None) -> NoReturn:
-        raise HelpRequested(self.format_help())
+        usage, rest = self.format_help().split("\n", 1)
+        raise HelpRequested(f"{usage.replace(' [-h]', '', 1)}\n{rest}")  # -h: on every page
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Examples kept as written; a repeated value reads ``--env KEY=VALUE ...``, not
+    ``--env KEY=VALUE [KEY=VALUE ...]``."""
+
+    def _format_args(self, action: argparse.Action, default_metavar: str) -> str:
+        if action.nargs == argparse.ONE_OR_MORE:
+            return f"{self._metavar_formatter(action, default_metavar)(1)[0]} ..."
+        return super()._format_args(action, default_metavar)
 
 
 def env_var_name(value: str) -> str:
@@ -165,17 +233,40 @@ def _wait_flags(parser: argparse.ArgumentParser) -> None:
 Commands = argparse._SubParsersAction  # what each builder below adds its command to
 
 
+def _page(key: str, *usage: str) -> dict[str, Any]:
+    """``add_parser`` keywords for the help page of ``key`` ("env set"): its examples at the
+    end and, when argparse's own usage line is noise, the ``usage`` lines a person would
+    write (``%(prog)s`` is the command; a line starting with a space continues the one
+    before, under its first argument)."""
+    examples = EXAMPLES.get(key) or [
+        lines[0] for name, lines in EXAMPLES.items() if name.startswith(f"{key} ")
+    ]
+    keywords: dict[str, Any] = {
+        "epilog": "\n".join(["examples:", *(f"  {line}" for line in examples)]),
+        "formatter_class": _Formatter,
+    }
+    if usage:
+        margin, below = " " * len("usage: "), " " * len(f"{PROG} {key} ")
+        lines = [f"{below}{line.strip()}" if line.startswith(" ") else line for line in usage]
+        keywords["usage"] = f"\n{margin}".join(lines)
+    return keywords
+
+
 def _help(commands: Commands[_Parser]) -> None:
-    help_ = commands.add_parser("help", help=COMMANDS["help"])
+    help_ = commands.add_parser(
+        "help",
+        help=COMMANDS["help"].replace("%", "%%"),  # argparse %-formats help text
+        **_page("help", "%(prog)s [COMMAND [ACTION]]"),
+    )
     help_.add_argument("topic", nargs="*", metavar="COMMAND")
 
 
 def _status(commands: Commands[_Parser]) -> None:
-    commands.add_parser("status", help=COMMANDS["status"])
+    commands.add_parser("status", help=COMMANDS["status"], **_page("status"))
 
 
 def _login(commands: Commands[_Parser]) -> None:
-    login = commands.add_parser("login", help=COMMANDS["login"])
+    login = commands.add_parser("login", help=COMMANDS["login"], **_page("login"))
     login.add_argument(
         "--token-env",
         type=env_var_name,
@@ -185,13 +276,15 @@ def _login(commands: Commands[_Parser]) -> None:
 
 
 def _logout(commands: Commands[_Parser]) -> None:
-    commands.add_parser("logout", help=COMMANDS["logout"])
+    commands.add_parser("logout", help=COMMANDS["logout"], **_page("logout"))
 
 
 def _emulator(commands: Commands[_Parser]) -> None:
-    emulator = commands.add_parser("emulator", help=COMMANDS["emulator"])
+    emulator = commands.add_parser("emulator", help=COMMANDS["emulator"], **_page("emulator"))
     actions = emulator.add_subparsers(dest="action", metavar="ACTION", required=True)
-    start = actions.add_parser("start", help="start it in the background and use it")
+    start = actions.add_parser(
+        "start", help="start it in the background and use it", **_page("emulator start")
+    )
     start.add_argument(
         "--step-seconds",
         type=seconds_or_zero,
@@ -200,10 +293,18 @@ def _emulator(commands: Commands[_Parser]) -> None:
         help="seconds per preview-app step (0: instant)",
     )
     start.add_argument("--db", metavar="PATH", help="SQLite file that keeps state")
-    actions.add_parser("stop", help="stop it and go back to the configured endpoint")
-    actions.add_parser("status", help="whether it runs, and where")
+    actions.add_parser(
+        "stop", help="stop it and go back to the configured endpoint", **_page("emulator stop")
+    )
+    actions.add_parser("status", help="whether it runs, and where", **_page("emulator status"))
     state = actions.add_parser(
-        "state", help="put an emulated project into a state (demos, tests); show it"
+        "state",
+        help="put an emulated project into a state (demos, tests); show it",
+        **_page(
+            "emulator state",
+            "%(prog)s NAME [--maintenance on|off] [--endpoint up|down|hang]",
+            " [--active yes|no [--reason hibernated|suspended]]",
+        ),
     )
     state.add_argument("name", metavar="NAME", help="project name")
     state.add_argument("--maintenance", choices=("on", "off"), help="maintenance mode")
@@ -217,17 +318,21 @@ def _emulator(commands: Commands[_Parser]) -> None:
 
 
 def _projects(commands: Commands[_Parser]) -> None:
-    projects = commands.add_parser("projects", help=COMMANDS["projects"])
+    projects = commands.add_parser("projects", help=COMMANDS["projects"], **_page("projects"))
     projects.add_argument("--name", metavar="GLOB", help="e.g. 'prod-*'")
     projects.add_argument("--df", action="store_true", help="return a pandas DataFrame")
 
 
 def _project(commands: Commands[_Parser]) -> None:
-    _target(commands.add_parser("project", help=COMMANDS["project"]))
+    _target(commands.add_parser("project", help=COMMANDS["project"], **_page("project")))
 
 
 def _health(commands: Commands[_Parser]) -> None:
-    health = commands.add_parser("health", help=COMMANDS["health"])
+    health = commands.add_parser(
+        "health",
+        help=COMMANDS["health"],
+        **_page("health", "%(prog)s [TARGET | --projects GLOB] [--concurrency N]"),
+    )
     health.add_argument("target", metavar="TARGET", nargs="?", help="one project (default: all)")
     health.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
     health.add_argument(
@@ -240,13 +345,19 @@ def _health(commands: Commands[_Parser]) -> None:
 
 
 def _reactivate(commands: Commands[_Parser]) -> None:
-    reactivate = commands.add_parser("reactivate", help=COMMANDS["reactivate"])
+    reactivate = commands.add_parser(
+        "reactivate", help=COMMANDS["reactivate"], **_page("reactivate", "%(prog)s TARGET [--yes]")
+    )
     _target(reactivate)
     reactivate.add_argument("--yes", action="store_true", help="do not ask")
 
 
 def _db_latency(commands: Commands[_Parser]) -> None:
-    check = commands.add_parser("db-latency", help=COMMANDS["db-latency"])
+    check = commands.add_parser(
+        "db-latency",
+        help=COMMANDS["db-latency"],
+        **_page("db-latency", "%(prog)s TARGET [--no-wait] [--timeout S]"),
+    )
     _target(check)
     check.add_argument(
         "--no-wait", dest="wait", action="store_false", help="start the check, do not follow it"
@@ -255,17 +366,25 @@ def _db_latency(commands: Commands[_Parser]) -> None:
 
 
 def _tenant(commands: Commands[_Parser]) -> None:
-    tenant = commands.add_parser("tenant", help=COMMANDS["tenant"])
+    tenant = commands.add_parser("tenant", help=COMMANDS["tenant"], **_page("tenant"))
     tenant.add_argument("tenant_id", metavar="TENANT_ID")
 
 
 def _regions(commands: Commands[_Parser]) -> None:
-    regions = commands.add_parser("regions", help=COMMANDS["regions"])
+    regions = commands.add_parser("regions", help=COMMANDS["regions"], **_page("regions"))
     regions.add_argument("--cloud", help=" or ".join(CLOUDS))
 
 
 def _create(commands: Commands[_Parser]) -> None:
-    create = commands.add_parser("create", help=COMMANDS["create"])
+    create = commands.add_parser(
+        "create",
+        help=COMMANDS["create"],
+        **_page(
+            "create",
+            "%(prog)s --cloud CLOUD --region REGION [--name NAME] [--plan PLAN]",
+            " [--env KEY=VALUE ...]",
+        ),
+    )
     create.add_argument("--cloud", required=True, help=" or ".join(CLOUDS))
     create.add_argument("--region", required=True, help="e.g. us-east-2")
     create.add_argument("--name", help="lowercase letters, digits, hyphens (default: generated)")
@@ -274,14 +393,22 @@ def _create(commands: Commands[_Parser]) -> None:
 
 
 def _rename(commands: Commands[_Parser]) -> None:
-    rename = commands.add_parser("rename", help=COMMANDS["rename"])
+    rename = commands.add_parser(
+        "rename",
+        help=COMMANDS["rename"],
+        **_page("rename", "%(prog)s TARGET NEW_NAME [--confirm NAME]"),
+    )
     _target(rename)
     rename.add_argument("new_name", metavar="NEW_NAME")
     _confirm_flag(rename)
 
 
 def _delete(commands: Commands[_Parser]) -> None:
-    delete = commands.add_parser("delete", help=COMMANDS["delete"])
+    delete = commands.add_parser(
+        "delete",
+        help=COMMANDS["delete"],
+        **_page("delete", "%(prog)s TARGET [--yes] [--confirm NAME]"),
+    )
     _target(delete)
     delete.add_argument("--yes", action="store_true", help="do not ask")
     _confirm_flag(delete)
@@ -296,7 +423,7 @@ def _confirm_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def _journal(commands: Commands[_Parser]) -> None:
-    journal = commands.add_parser("journal", help=COMMANDS["journal"])
+    journal = commands.add_parser("journal", help=COMMANDS["journal"], **_page("journal"))
     journal.add_argument("--since", metavar="WHEN", help="30m, 24h, 7d or an ISO time")
     journal.add_argument("--save", metavar="PATH", help="append the entries as JSON lines")
 
@@ -323,23 +450,59 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
     _timeout_flag(parser, "with --wait: ")
 
 
+def _fleet_usage(word: str) -> tuple[str, ...]:
+    """``env set|unset``: one project, or every project matching a glob."""
+    return (
+        f"%(prog)s TARGET {word} ... [--dry-run] [--wait [--timeout S]]",
+        f"%(prog)s --projects GLOB {word} ... [--yes] [--concurrency N]",
+        " [--dry-run] [--allow-partial] [--wait [--timeout S]]",
+    )
+
+
 def _env(commands: Commands[_Parser]) -> None:
-    env = commands.add_parser("env", help=COMMANDS["env"])
+    env = commands.add_parser("env", help=COMMANDS["env"], **_page("env"))
     actions = env.add_subparsers(dest="action", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="keys and (masked) values")
+    show = actions.add_parser(
+        "show", help="keys and (masked) values", **_page("env show", "%(prog)s TARGET [--reveal]")
+    )
     _target(show)
     show.add_argument("--reveal", action="store_true", help="show the values")
-    set_ = actions.add_parser("set", help="add or change KEY=VALUE pairs (one project or many)")
-    set_.add_argument("words", metavar="[TARGET] KEY=VALUE", nargs="+")
+    set_ = actions.add_parser(
+        "set",
+        help="add or change KEY=VALUE pairs (one project or many)",
+        **_page("env set", *_fleet_usage("KEY=VALUE")),
+    )
+    set_.add_argument(
+        "words",
+        metavar="[TARGET] KEY=VALUE",
+        nargs="+",
+        help="TARGET (unless --projects), then one or more KEY=VALUE",
+    )
     _fleet_flags(set_)
-    unset = actions.add_parser("unset", help="remove keys (one project or many)")
-    unset.add_argument("words", metavar="[TARGET] KEY", nargs="+")
+    unset = actions.add_parser(
+        "unset",
+        help="remove keys (one project or many)",
+        **_page("env unset", *_fleet_usage("KEY")),
+    )
+    unset.add_argument(
+        "words", metavar="[TARGET] KEY", nargs="+", help="TARGET (unless --projects), then keys"
+    )
     _fleet_flags(unset)
-    _target(actions.add_parser("edit", help="a form: edit, review, save (conflict-safe)"))
-    diff = actions.add_parser("diff", help="compare two projects' env keys (values masked)")
+    _target(
+        actions.add_parser(
+            "edit", help="a form: edit, review, save (conflict-safe)", **_page("env edit")
+        )
+    )
+    diff = actions.add_parser(
+        "diff", help="compare two projects' env keys (values masked)", **_page("env diff")
+    )
     diff.add_argument("target", metavar="A")
     diff.add_argument("other", metavar="B")
-    copy = actions.add_parser("copy", help="copy env vars from project A to project B")
+    copy = actions.add_parser(
+        "copy",
+        help="copy env vars from project A to project B",
+        **_page("env copy", "%(prog)s A B [--keys KEY ...] [--dry-run] [--yes]"),
+    )
     copy.add_argument("target", metavar="A")
     copy.add_argument("other", metavar="B")
     copy.add_argument("--keys", nargs="+", metavar="KEY", help="only these (default: all)")
@@ -348,9 +511,19 @@ def _env(commands: Commands[_Parser]) -> None:
 
 
 def _preview(commands: Commands[_Parser]) -> None:
-    preview = commands.add_parser("preview", help=COMMANDS["preview"])
+    preview = commands.add_parser("preview", help=COMMANDS["preview"], **_page("preview"))
     actions = preview.add_subparsers(dest="action", metavar="ACTION", required=True)
-    create = actions.add_parser("create", help="queue a preview app from a GitHub branch")
+    create = actions.add_parser(
+        "create",
+        help="queue a preview app from a GitHub branch",
+        **_page(
+            "preview create",
+            "%(prog)s --owner OWNER --repo REPO --branch BRANCH --name NAME",
+            " [--directory DIR] [--replace] [--cloud CLOUD] [--region REGION]",
+            " [--plan PLAN] [--env KEY=VALUE ...] [--github-token-env NAME]",
+            " [--wait [--timeout S]]",
+        ),
+    )
     for flag, text in (
         ("--owner", "GitHub user or organisation"),
         ("--repo", "repository name"),
@@ -358,7 +531,9 @@ def _preview(commands: Commands[_Parser]) -> None:
         ("--name", "preview app (project) name"),
     ):
         create.add_argument(flag, required=True, help=text)
-    create.add_argument("--directory", default="", help="Hasura project dir in the repo")
+    create.add_argument(
+        "--directory", default="", metavar="DIR", help="Hasura project dir in the repo"
+    )
     create.add_argument(
         "--replace",
         action="store_true",
@@ -376,16 +551,26 @@ def _preview(commands: Commands[_Parser]) -> None:
     )
     _assignments_flag(create)
     _wait_flags(create)
-    status = actions.add_parser("status", help="where a creation job stands")
+    status = actions.add_parser(
+        "status",
+        help="where a creation job stands",
+        **_page("preview status", "%(prog)s JOB_ID|NAME [--wait [--timeout S]]"),
+    )
     status.add_argument(
         "job_id", metavar="JOB_ID|NAME", help="its creation job id, or an app queued here"
     )
     _wait_flags(status)
-    delete = actions.add_parser("delete", help="delete a preview app by name")
+    delete = actions.add_parser(
+        "delete",
+        help="delete a preview app by name",
+        **_page("preview delete", "%(prog)s NAME [--yes] [--confirm NAME]"),
+    )
     delete.add_argument("name", metavar="NAME")
     delete.add_argument("--yes", action="store_true", help="do not ask")
     _confirm_flag(delete)
-    wizard = actions.add_parser("wizard", help="a step-by-step form with live progress")
+    wizard = actions.add_parser(
+        "wizard", help="a step-by-step form with live progress", **_page("preview wizard")
+    )
     wizard.add_argument(
         "--github-token-env",
         type=env_var_name,

@@ -12,6 +12,7 @@ import pytest
 from hasura_cloud_magic.errors import InvalidInputError, UsageError
 from hasura_cloud_magic.magics.parsing import (
     COMMANDS,
+    EXAMPLES,
     HelpRequested,
     command_tree,
     parse_assignments,
@@ -19,6 +20,7 @@ from hasura_cloud_magic.magics.parsing import (
     parse_line,
     split_words,
 )
+from hasura_cloud_magic.redaction import mask_secrets
 
 PREVIEW_REQUIRED = "--owner o --repo r --branch b --name n"
 
@@ -403,6 +405,65 @@ def test_help_flag_anywhere_raises_help_requested(line: str, named: str) -> None
 def test_help_text_lists_flags() -> None:
     assert "--reveal" in help_text("env show --help")
     assert "--github-token-env" in help_text("preview create --help")
+
+
+def _leaves() -> list[str]:
+    """ "command" or "command action" for every leaf of the grammar."""
+    return [
+        f"{command} {action}".strip()
+        for command, branches in command_tree().items()
+        for action in [action for action in branches if action] or [""]
+    ]
+
+
+def test_every_command_and_action_has_one_or_two_examples() -> None:
+    assert sorted(EXAMPLES) == sorted(_leaves())
+    assert all(1 <= len(lines) <= 2 for lines in EXAMPLES.values())
+
+
+@pytest.mark.parametrize("key", sorted(EXAMPLES))
+def test_each_example_parses_as_its_command_and_shows_no_token(key: str) -> None:
+    command, _, action = key.partition(" ")
+    for example in EXAMPLES[key]:
+        assert example.startswith(f"%hasura {key}"), example
+        args = parse_line(example.removeprefix("%hasura "))
+        assert (args.command, getattr(args, "action", "") if action else "") == (command, action)
+        assert mask_secrets(example) == example and "hasura_pat" not in example
+        assert len(f"  {example}") <= 100, "an example fits a notebook line"
+
+
+@pytest.mark.parametrize("key", sorted(EXAMPLES))
+def test_each_help_page_ends_with_its_examples(key: str) -> None:
+    page = help_text(f"{key} --help")
+    assert page.rstrip().endswith("\n".join(f"  {line}" for line in EXAMPLES[key]))
+    command, _, action = key.partition(" ")
+    if action:  # the command's own page: the first example of each action
+        assert f"  {EXAMPLES[key][0]}\n" in help_text(f"{command} --help")
+
+
+@pytest.mark.parametrize(
+    ("line", "usage"),
+    [
+        (
+            "env set --help",
+            "usage: %hasura env set TARGET KEY=VALUE ... [--dry-run] [--wait [--timeout S]]\n"
+            "       %hasura env set --projects GLOB KEY=VALUE ... [--yes] [--concurrency N]\n",
+        ),
+        ("env unset -h", "usage: %hasura env unset TARGET KEY ... [--dry-run]"),
+        ("create --help", "[--env KEY=VALUE ...]\n"),
+        ("env copy --help", "usage: %hasura env copy A B [--keys KEY ...] [--dry-run] [--yes]\n"),
+        ("help --help", "usage: %hasura help [COMMAND [ACTION]]\n"),
+        ("status --help", "usage: %hasura status\n"),
+    ],
+)
+def test_usage_lines_read_as_a_person_writes_them(line: str, usage: str) -> None:
+    page = help_text(line)
+    assert usage in page
+    assert "[-h]" not in page and "[KEY" not in page and "[[" not in page
+
+
+def test_the_top_level_help_shows_the_help_command_as_written() -> None:
+    assert f"{COMMANDS['help']}\n" in help_text("--help")
 
 
 def test_help_requested_is_not_a_usage_error() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from hasura_cloud_magic.display import Preformatted
-from hasura_cloud_magic.magics.parsing import COMMANDS, HelpRequested, parse_line
+from hasura_cloud_magic.magics.parsing import COMMANDS, EXAMPLES, HelpRequested, parse_line
 from hasura_cloud_magic.magics.session import Session
 
 FOOTER = (
@@ -16,10 +16,17 @@ FOOTER = (
 )
 
 
+#: The overview's examples: the emulator-first flow, then one project's env vars.
+FIRST_STEPS = ("emulator start", "projects", "env show", "env set")
+
+
 def overview() -> str:
     width = max(map(len, COMMANDS))
     lines = [f"  {name.ljust(width)}  {text}" for name, text in COMMANDS.items()]
-    return "\n".join(["Usage: %hasura COMMAND [ARGS]", "", *lines, "", FOOTER])
+    examples = [f"  {EXAMPLES[key][0]}" for key in FIRST_STEPS]
+    return "\n".join(
+        ["Usage: %hasura COMMAND [ARGS]", "", *lines, "", "Examples:", *examples, "", FOOTER]
+    )
 
 
 def run(session: Session, args: argparse.Namespace) -> None:
