@@ -111,7 +111,8 @@ class HasuraMagics(Magics, Configurable):
     def hasura(self, line: str, cell: str | None = None) -> object:
         """Drive the Hasura Cloud management API. TARGET: tenant id, project id or name.
 
-        %hasura help [COMMAND]            one line per command, or one command's usage
+        %hasura help [COMMAND [ACTION]]   one line per command, or a command's usage and
+                examples (printed; also COMMAND --help)
         %hasura status                    endpoint, token set or not (never shown), emulator
         %hasura login [--token-env NAME]  token from an env var or a hidden prompt
         %hasura logout                    forget it

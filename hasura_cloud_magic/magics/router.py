@@ -34,7 +34,13 @@ def run_line(session: Session, line: str, namespace: Mapping[str, object]) -> ob
     try:
         args = parse_line(expand_placeholders(line, namespace))
     except HelpRequested as usage:
-        session.out.show(Preformatted(usage.text))
+        words = line.split()
+        if words and words[0] in ("--help", "-h"):  # the whole magic: the same overview
+            from hasura_cloud_magic.magics.commands.help import overview
+
+            session.out.show(Preformatted(overview()))
+        else:
+            session.out.show(Preformatted(usage.text))
         return None
     placed = placeholders_in(line)
     if placed:  # what was filled in is visible, never the values

@@ -120,3 +120,12 @@ def test_errors_are_red_in_a_terminal_and_plain_in_a_kernel(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert _red_in_a_terminal(Terminal(), "E: x") == "\x1b[31mE: x\x1b[0m"
     assert _red_in_a_terminal(Kernel(), "E: x") == "E: x"
+
+
+def test_help_of_the_whole_magic_is_the_overview(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(ip, "%hasura help") is None
+    overview = capsys.readouterr().out
+    assert run(ip, "%hasura --help") is None
+    assert capsys.readouterr().out == overview and "Examples" in overview
