@@ -34,29 +34,16 @@ class EnvDiff(TableView):
     def empty(self) -> bool:
         return not (self.added or self.changed or self.removed)
 
+    def _changes(self) -> list[tuple[str, tuple[str, ...]]]:
+        return [("added", self.added), ("changed", self.changed), ("removed", self.removed)]
+
     def summary(self) -> str:
-        parts = [
-            f"{len(keys)} {label}"
-            for label, keys in (
-                ("added", self.added),
-                ("changed", self.changed),
-                ("removed", self.removed),
-            )
-            if keys
-        ]
+        parts = [f"{len(keys)} {label}" for label, keys in self._changes() if keys]
         return ", ".join(parts) or "no changes"
 
     def by_key(self) -> str:
         """What happens to each key: ``LOG_LEVEL: added, OLD: removed`` (no values)."""
-        parts = [
-            f"{key}: {label}"
-            for label, keys in (
-                ("added", self.added),
-                ("changed", self.changed),
-                ("removed", self.removed),
-            )
-            for key in keys
-        ]
+        parts = [f"{key}: {label}" for label, keys in self._changes() for key in keys]
         return ", ".join(parts) or "no changes"
 
     def without_values(self, title: str = "") -> EnvDiff:
