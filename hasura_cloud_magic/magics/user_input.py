@@ -40,17 +40,30 @@ def ask_secret(prompt: str, reader: Callable[[str], str]) -> str:
     return _ask(prompt, reader)
 
 
-def confirm(question: str, *, assume_yes: bool, reader: Callable[[str], str] | None = None) -> None:
-    """Go on only if ``assume_yes`` or the person types y/yes; else ConfirmationRequired."""
+def confirm(
+    question: str,
+    *,
+    assume_yes: bool,
+    reader: Callable[[str], str] | None = None,
+    type_to_confirm: str | None = None,
+) -> None:
+    """Go on only if ``assume_yes`` or the person types y/yes (or, for what cannot be undone,
+    ``type_to_confirm`` itself, as the Cloud dashboard asks); else ConfirmationRequired."""
     if assume_yes:
         return
+    prompt = f"{question} Type {type_to_confirm} to confirm: " if type_to_confirm else None
     try:
-        answer = _ask(f"{question} [y/N] ", reader or input)
+        answer = _ask(prompt or f"{question} [y/N] ", reader or input)
     except KeyboardInterrupt:  # Ctrl+C at the prompt is a "no"
         raise Cancelled("Cancelled; nothing changed.") from None
     except UnavailableInput:
         raise ConfirmationRequired(
             f"{question} Refused: nobody can confirm in this session; add --yes"
         ) from None
-    if answer.strip().lower() not in ("y", "yes"):
+    agreed = (
+        answer.strip() == type_to_confirm
+        if type_to_confirm
+        else answer.strip().lower() in ("y", "yes")
+    )
+    if not agreed:
         raise Cancelled("Cancelled; nothing changed.")

@@ -6,6 +6,7 @@ The %hasura magic, driven through a real IPython shell against the emulator.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -95,10 +96,17 @@ def test_create_rename_delete(ip: TestingShell, capsys: pytest.CaptureFixture[st
 def test_delete_asks_and_honours_the_answer(
     ip: TestingShell, project: CreatedProject, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("builtins.input", lambda prompt: "n")
-    with pytest.raises(ConfirmationRequired, match="Cancelled"):
-        run(ip, f"%hasura delete {project.name}")
-    monkeypatch.setattr("builtins.input", lambda prompt: "yes")
+    prompts: list[str] = []
+
+    def answer(text: str) -> Callable[[str], str]:
+        return lambda prompt: prompts.append(prompt) or text  # type: ignore[func-returns-value]
+
+    for wrong in ("n", "yes", project.name.upper()):  # a delete is confirmed by its name
+        monkeypatch.setattr("builtins.input", answer(wrong))
+        with pytest.raises(ConfirmationRequired, match="Cancelled"):
+            run(ip, f"%hasura delete {project.name}")
+    assert prompts[0].endswith(f"Type {project.name} to confirm: ")
+    monkeypatch.setattr("builtins.input", answer(project.name))
     run(ip, f"%hasura delete {project.name}")
     with pytest.raises(NotFoundError):
         run(ip, f"%hasura project {project.name}")

@@ -13,7 +13,11 @@ from hasura_cloud_magic.magics.user_input import confirm
 def run(session: Session, args: argparse.Namespace) -> None:
     target = session.target(args.target, to_write=True)
     session.guard_removal(target, "delete", args.confirm)
-    confirm(f"Delete project {target.name} (tenant {target.tenant_id})?", assume_yes=args.yes)
+    confirm(
+        f"Delete project {target.name} (tenant {target.tenant_id}) and its env vars?",
+        assume_yes=args.yes,
+        type_to_confirm=target.name,
+    )
     with session.journal.writing("delete", target.name):
         session.cloud().delete_tenant(target.tenant_id)
     session.forget_targets(target.tenant_id)

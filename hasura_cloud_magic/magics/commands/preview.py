@@ -91,7 +91,11 @@ def _delete(session: Session, args: argparse.Namespace) -> None:
         )
     tenant_id = found[0].tenant.id  # type: ignore[union-attr]
     session.guard_removal(Target(tenant_id, found[0].id, args.name), "delete", args.confirm)
-    confirm(f"Delete preview app {args.name} (tenant {tenant_id})?", assume_yes=args.yes)
+    confirm(
+        f"Delete preview app {args.name} (tenant {tenant_id})?",
+        assume_yes=args.yes,
+        type_to_confirm=args.name,
+    )
     with session.journal.writing("preview delete", args.name):
         cloud.delete_tenant(tenant_id)
     session.forget_targets(tenant_id)
