@@ -102,9 +102,12 @@ def test_a_dry_run_returns_a_plan_without_values(ip: TestingShell, six: str) -> 
 
 @pytest.fixture(scope="module")
 def dying() -> Iterator[tuple[Any, HasuraCloud]]:
-    """An emulator whose env writes can be made to fail, and a client that gives up fast."""
+    """An emulator whose env writes can be made to fail, and a client that retries little.
+
+    The faults used here (connection resets) fail at once, so the timeout is generous: a
+    loaded CI machine must not turn an answer into a timeout."""
     with start(step_seconds=0) as emulator:
-        settings = ClientSettings(emulator.endpoint, emulator.token, 0.5)
+        settings = ClientSettings(emulator.endpoint, emulator.token, 15.0)
         retry = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02)
         with HasuraCloud(settings, retry=retry, sleep=lambda seconds: None) as api:
             yield emulator, api

@@ -83,11 +83,11 @@ def test_a_hanging_endpoint_is_unreachable_and_the_run_ends_on_time(
     ids = [make(cloud, name).id for name in ("hang-h-1", "hang-h-2", "hang-h-3")]
     emu.admin.set_state("hang-h-2", endpoint="hang")
     started = time.monotonic()
-    report = check_health(cloud, ids, probe_timeout=0.5, deadline_seconds=20)
+    report = check_health(cloud, ids, probe_timeout=2.0, deadline_seconds=20)
     elapsed = time.monotonic() - started
     rows = {row.name: row for row in report}
     assert rows["hang-h-2"].endpoint == "unreachable"
-    assert "no answer within 0.5 s" in rows["hang-h-2"].endpoint_detail
+    assert "no answer within 2 s" in rows["hang-h-2"].endpoint_detail
     assert rows["hang-h-1"].endpoint == rows["hang-h-3"].endpoint == "up"
     assert elapsed < 10  # bounded by the probe timeout, not by the hang
 
