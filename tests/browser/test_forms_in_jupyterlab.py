@@ -132,3 +132,56 @@ def test_preview_wizard_walks_to_a_healthy_app(
     project = cloud.find_project_by_name(name)
     assert project is not None and project.tenant is not None
     cloud.delete_tenant(project.tenant.id)
+
+
+# The rendered page, not the HTML string: is every revealed value inside the visible output,
+# and is the editor's longest key shown whole? (the UX trial's M1 and M9)
+INSIDE = (
+    "([cell, area]) => { const c = cell.getBoundingClientRect(),"
+    " a = area.getBoundingClientRect(); return c.left >= a.left && c.right <= a.right + 1; }"
+)
+
+
+def test_tables_and_the_editor_show_long_values_and_keys_whole(
+    lab: Any, browser: Any, cloud: HasuraCloud, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    name = f"browser-look-{uuid.uuid4().hex[:6]}"
+    created = cloud.create_project(
+        cloud="aws",
+        region="us-east-2",
+        name=name,
+        envs={"API_URL": "https://api.example.com", "DB_PASS": "s3cret-shown-on-purpose"},
+    )
+    notebook = write_notebook(
+        lab.root,
+        "look.ipynb",
+        "%load_ext hasura_cloud_magic",
+        f"%hasura env show {name} --reveal",
+        f"%hasura env edit {name}",
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_and_run(page, lab, notebook)
+        table = page.locator("table.hcm-table").first
+        expect(table).to_be_visible(timeout=60_000)
+        area = page.locator(".jp-OutputArea-output").filter(has=table).first
+        for value in ("https://api.example.com", "s3cret-shown-on-purpose"):
+            cell = table.locator("td", has_text=value).first
+            expect(cell).to_be_visible()
+            inside = page.evaluate(INSIDE, [cell.element_handle(), area.element_handle()])
+            assert inside, f"{value} is outside the visible output"
+        form = page.locator(".hcm-env-editor")
+        expect(form).to_be_visible(timeout=60_000)
+        form.locator(".hcm-env-row").first.wait_for(timeout=30_000)
+        key = "HASURA_GRAPHQL_METADATA_DATABASE_URL"
+        fits = form.locator("input").evaluate_all(
+            f"els => els.filter(el => el.value === {key!r})"
+            ".map(el => el.offsetWidth > 0 && el.scrollWidth <= el.clientWidth + 1)"
+        )
+        assert fits == [True], f"the key {key} is not shown whole: {fits}"
+        page.screenshot(path=str(screenshots / "env-show.png"))
+    finally:
+        page.close()
+        cloud.delete_tenant(created.id)
