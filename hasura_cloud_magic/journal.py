@@ -102,6 +102,7 @@ class JournalView(Rows):
     """Journal entries, as a table; ``.to_dataframe()`` for pandas."""
 
     columns = ("time", "action", "project", "keys", "hash before", "hash after", "outcome", "")
+    empty = "No writes yet in this session."
 
 
 @dataclass

@@ -112,3 +112,7 @@ def test_a_naive_iso_time_is_local_and_aware() -> None:
 def test_times_that_are_refused(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_since(text, NOW)
+
+
+def test_an_empty_journal_says_so() -> None:
+    assert repr(Journal().entries()).splitlines()[-1] == "No writes yet in this session."
