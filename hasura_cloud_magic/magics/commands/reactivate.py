@@ -9,7 +9,13 @@ from __future__ import annotations
 import argparse
 
 from hasura_cloud_magic.errors import NotFoundError
-from hasura_cloud_magic.health import ACTIVE, MAINTENANCE, ProjectHealth, check_health
+from hasura_cloud_magic.health import (
+    ACTIVE,
+    MAINTENANCE,
+    ProjectHealth,
+    check_health,
+    project_state,
+)
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
 
@@ -21,13 +27,11 @@ def run(session: Session, args: argparse.Namespace) -> ProjectHealth | None:
     if not found:
         session.forget_targets(target.tenant_id)
         raise NotFoundError(f"project {target.name} no longer exists")
-    tenant = found[0].tenant
-    if tenant is not None and tenant.active:
-        state = MAINTENANCE if tenant.maintenance_mode else ACTIVE
+    state = project_state(found[0].tenant)
+    if state in (ACTIVE, MAINTENANCE):
         session.out.info(f"{target.name} is {state}: nothing to reactivate.")
         return None
-    reason = (tenant.active_status_reason if tenant else None) or "inactive"
-    confirm(f"Reactivate {target.name} ({reason})?", assume_yes=args.yes)
+    confirm(f"Reactivate {target.name} ({state})?", assume_yes=args.yes)
     with session.journal.writing("reactivate", target.name) as entry:
         reactivated = cloud.reactivate_project(target.project_id)
         entry.outcome = "applied" if reactivated else "unchanged"
