@@ -21,7 +21,7 @@ from figures import NOTEBOOK_DIR, Figure, process_env
 
 from hasura_cloud_magic.emulator import start
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+QUERIES = Path(__file__).resolve().parent.parent / "queries" / "cloud"
 SHELL = "from IPython.core.interactiveshell import InteractiveShell as S; s = S.instance()\n"
 OURS = SHELL + (
     "s.run_line_magic('load_ext', 'hasura_cloud_magic')\n"

@@ -1,6 +1,6 @@
 """A local emulator of the Hasura Cloud management GraphQL API, for offline work and tests.
 
-It serves the schema in ``queries/schema.graphql`` (installed as
+It serves the schema in ``queries/cloud/schema.graphql`` (installed as
 ``hasura_cloud_magic/schema.graphql``) at ``POST /v1/graphql``, keeps its state in SQLite and
 answers like the real API: HTTP 200 always, Hasura-shaped ``errors``, and authentication by
 ``Authorization: pat <token>``. It also answers each project's ``GET /healthz`` (by ``Host``)

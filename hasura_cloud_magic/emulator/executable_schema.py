@@ -1,4 +1,4 @@
-"""The executable schema: queries/schema.graphql with the emulator's resolvers bound."""
+"""The executable schema: queries/cloud/schema.graphql with the emulator's resolvers bound."""
 
 from __future__ import annotations
 

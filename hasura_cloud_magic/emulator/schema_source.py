@@ -5,13 +5,13 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-# The wheel ships queries/schema.graphql as hasura_cloud_magic/schema.graphql (pyproject.toml).
+# The wheel ships queries/cloud/schema.graphql as hasura_cloud_magic/schema.graphql (pyproject.toml).
 _INSTALLED_NAME = "schema.graphql"
-_CHECKOUT_PATH = Path(__file__).resolve().parents[2] / "queries" / "schema.graphql"
+_CHECKOUT_PATH = Path(__file__).resolve().parents[2] / "queries" / "cloud" / "schema.graphql"
 
 
 def schema_path() -> Path:
-    """The installed schema if there is one, else the source checkout's queries/schema.graphql."""
+    """The installed schema if there is one, else the source checkout's queries/cloud/schema.graphql."""
     installed = resources.files("hasura_cloud_magic").joinpath(_INSTALLED_NAME)
     if installed.is_file():
         return Path(str(installed))

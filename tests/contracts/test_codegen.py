@@ -1,4 +1,5 @@
-"""generated/ is exactly what ariadne-codegen makes from queries/ and pyproject.toml."""
+"""generated/ is exactly what ariadne-codegen makes from queries/ and the two configurations:
+the management API's (pyproject.toml) and the Metrics API's (queries/metrics/codegen.toml)."""
 
 import filecmp
 import shutil
@@ -6,7 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from paths import GENERATED, QUERIES, ROOT
+import pytest
+from paths import GENERATED, METRICS_CODEGEN_CONFIG, QUERIES, ROOT
+
+#: package → the extra arguments of ariadne-codegen that make it
+CLIENTS = {
+    "hasura_cloud_client": [],
+    "hasura_metrics_client": ["--config", str(METRICS_CODEGEN_CONFIG.relative_to(ROOT))],
+}
 
 
 def _differences(left: Path, right: Path) -> list[str]:
@@ -19,28 +27,32 @@ def _differences(left: Path, right: Path) -> list[str]:
     return found
 
 
-def test_generated_client_has_not_drifted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("package", CLIENTS)
+def test_generated_client_has_not_drifted(package: str, tmp_path: Path) -> None:
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(QUERIES, tmp_path / "queries")
     (tmp_path / "generated").mkdir()  # ariadne-codegen writes into an existing folder
     run = subprocess.run(
-        [sys.executable, "-m", "ariadne_codegen"],
+        [sys.executable, "-m", "ariadne_codegen", *CLIENTS[package]],
         cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    differences = _differences(tmp_path / "generated", GENERATED)
-    assert differences == [], "regenerate with `ariadne-codegen` and commit: " + ", ".join(
+    assert sorted(p.name for p in (tmp_path / "generated").iterdir()) == [package]
+    differences = _differences(tmp_path / "generated" / package, GENERATED / package)
+    command = "ariadne-codegen " + " ".join(CLIENTS[package])
+    assert differences == [], f"regenerate with `{command.strip()}` and commit: " + ", ".join(
         differences
     )
 
 
-def test_generated_client_imports_lazily() -> None:
-    heavy = ("hasura_cloud_client.", "httpx", "pydantic")
+@pytest.mark.parametrize("package", CLIENTS)
+def test_generated_client_imports_lazily(package: str) -> None:
+    heavy = (f"{package}.", "httpx", "pydantic")
     probe = (
-        "import sys, hasura_cloud_client;"
+        f"import sys, {package};"
         f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -186,6 +186,7 @@ def test_version_comes_from_the_package_metadata() -> None:
     assert '__version__ = "' not in (ROOT / "hasura_cloud_magic" / "__init__.py").read_text()
 
 
-def test_both_packages_ship_py_typed() -> None:
+def test_every_package_ships_py_typed() -> None:
     assert (ROOT / "hasura_cloud_magic" / "py.typed").is_file()
     assert (GENERATED / "hasura_cloud_client" / "py.typed").is_file()
+    assert (GENERATED / "hasura_metrics_client" / "py.typed").is_file()

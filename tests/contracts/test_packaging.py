@@ -37,9 +37,13 @@ def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "hasura_cloud_magic/schema.graphql" in names
     assert "hasura_cloud_client/client.py" in names
+    assert "hasura_metrics_client/client.py" in names
+    assert "hasura_metrics_client/py.typed" in names
     assert "hasura_cloud_magic/emulator/__init__.py" in names
     schema = zipfile.ZipFile(wheel).read("hasura_cloud_magic/schema.graphql")
-    assert schema == (ROOT / "queries" / "schema.graphql").read_bytes()
+    assert schema == (ROOT / "queries" / "cloud" / "schema.graphql").read_bytes()
+    metrics_schema = zipfile.ZipFile(wheel).read("hasura_cloud_magic/metrics_schema.graphql")
+    assert metrics_schema == (ROOT / "queries" / "metrics" / "schema.graphql").read_bytes()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert b"hasura-cloud-emulator" in zipfile.ZipFile(wheel).read(entry_points)
 

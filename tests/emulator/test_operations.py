@@ -22,7 +22,7 @@ from hasura_cloud_magic.emulator.schema_source import schema_path
 
 QUERIES = schema_path().parent
 if not (QUERIES / "createTenant.graphql").exists():  # the installed copy has no operations
-    QUERIES = Path(__file__).resolve().parents[2] / "queries"
+    QUERIES = Path(__file__).resolve().parents[2] / "queries" / "cloud"
 
 
 def operation(name: str) -> str:
