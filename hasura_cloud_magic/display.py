@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +20,10 @@ __all__ = [
     "NORMAL",
     "QUIET",
     "TASK_MARKS",
+    "VEGA_LITE_MIME",
     "VERBOSE",
-    "BarChart",
     "CardView",
+    "Chart",
     "Fields",
     "JsonView",
     "Message",
@@ -148,45 +149,43 @@ class Table:
         )
 
 
-@dataclass(frozen=True)
-class BarChart:
-    """Counts by label as horizontal bars: an SVG in Jupyter, a text chart in a terminal.
+class Chart:
+    """A chart where one can be drawn, and its table everywhere else.
 
-    Each bar is ``(label, count, kind)``; ``kind`` names a colour of :data:`COLOURS`."""
+    ``spec`` is a Vega-Lite specification (or None: no plotting library); Jupyter shows the
+    chart, a terminal and a saved ``text/plain`` show ``table``. The spec is made only
+    when the object is displayed, by ``make_spec``, and only once.
+    """
 
-    title: str
-    bars: Sequence[tuple[str, int, str]]
+    def __init__(self, make_spec: Callable[[], dict[str, Any] | None], table: Table) -> None:
+        self._make_spec = make_spec
+        self._spec: dict[str, Any] | None = None
+        self._made = False
+        self.table = table
+
+    @property
+    def spec(self) -> dict[str, Any] | None:
+        if not self._made:
+            self._spec, self._made = self._make_spec(), True
+        return self._spec
 
     def __repr__(self) -> str:
-        width = max((len(label) for label, _, _ in self.bars), default=0)
-        lines = [f"{label.ljust(width)}  {'█' * n} {n}" for label, n, _ in self.bars]
-        return "\n".join([self.title, *lines])
+        return repr(self.table)
 
     def _repr_html_(self) -> str:
-        row, label_width, bar_width = 22, 160, 260
-        most = max((n for _, n, _ in self.bars), default=0) or 1
-        shapes = []
-        for index, (label, n, kind) in enumerate(self.bars):
-            y = index * row
-            length = max(round(bar_width * n / most), 1 if n else 0)
-            fill = _BAR_FILLS.get(kind, _BAR_FILLS["info"])
-            shapes.append(
-                f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end">'
-                f"{html.escape(label)}</text>"
-                f'<rect x="{label_width}" y="{y + 3}" width="{length}" height="{row - 6}" '
-                f'fill="{fill}"/><text x="{label_width + length + 4}" y="{y + 15}">{n}</text>'
-            )
-        height = max(len(self.bars), 1) * row
-        return (
-            f'<figure class="hcm-chart"><figcaption>{html.escape(self.title)}</figcaption>'
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 40}" '
-            f'height="{height}" font-size="12" font-family="sans-serif">{"".join(shapes)}</svg>'
-            "</figure>"
-        )
+        return self.table._repr_html_()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle: dict[str, Any] = {"text/plain": repr(self.table)}
+        if self.spec is None:
+            bundle["text/html"] = self.table._repr_html_()
+        else:
+            bundle[VEGA_LITE_MIME] = self.spec
+        return bundle
 
 
-#: Bar colours (``COLOURS["info"]`` inherits the text colour, which a bar cannot).
-_BAR_FILLS = {**COLOURS, "info": "#0969da"}
+#: Jupyter renders Vega-Lite 5 itself (charts.py makes the specs).
+VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
 
 
 def _terminal_columns() -> int | None:

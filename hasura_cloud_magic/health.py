@@ -21,8 +21,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from hasura_cloud_magic import charts
 from hasura_cloud_magic.api import EndpointAnswer, HasuraCloud, Id
-from hasura_cloud_magic.display import BarChart, Table
+from hasura_cloud_magic.display import COLOURS, Chart, Table
 from hasura_cloud_magic.errors import InvalidInputError
 from hasura_cloud_magic.results.base import Rows, text
 from hasura_cloud_magic.rollout import EnvRollout
@@ -125,13 +126,27 @@ class HealthReport(Rows):
         kinds = [item.kind for item in self._items]
         return Table(("", *self.columns), rows, self.summary(), self._limit, row_kinds=kinds)
 
-    def chart(self, by: str = "state") -> BarChart:
-        """How many projects per ``state``, ``plan``, ``region`` or ``endpoint``, as bars."""
+    def chart(self, by: str = "state") -> Chart:
+        """How many projects per ``state``, ``plan``, ``region`` or ``endpoint``, as bars
+        (a table where no chart can be drawn)."""
         if by not in _CHARTABLE:
             raise InvalidInputError(f"chart by one of {', '.join(_CHARTABLE)}, not {by!r}")
-        counts = Counter(text(getattr(row, by)) for row in self._items)
-        bars = [(label, n, _CHARTABLE[by](label)) for label, n in counts.most_common()]
-        return BarChart(f"Projects by {by}", bars)
+        counts = Counter(text(getattr(row, by)) for row in self._items).most_common()
+        title = f"Projects by {by}"
+        rows = [{by: label, "projects": n} for label, n in counts]
+        colors = {label: _BAR_COLOURS[_CHARTABLE[by](label)] for label, _ in counts}
+        table = Table((by, "projects"), [[label, str(n)] for label, n in counts], title)
+        return Chart(
+            lambda: charts.bars(
+                rows,
+                category=by,
+                value="projects",
+                title=title,
+                value_title="projects",
+                colors=colors,
+            ),
+            table,
+        )
 
     def to_dataframe(self) -> Any:
         frame = super().to_dataframe()
@@ -150,6 +165,8 @@ def _endpoint_kind(endpoint: str) -> str:
     return {UP: "success", NOT_CHECKED: "warning"}.get(endpoint, "error")
 
 
+#: A bar's colour by kind (COLOURS["info"] inherits the text colour, which a bar cannot).
+_BAR_COLOURS = {**COLOURS, "info": "#0969da"}
 #: What a report can be charted by, and how each bar is coloured.
 _CHARTABLE: dict[str, Callable[[str], str]] = {
     "state": _state_kind,

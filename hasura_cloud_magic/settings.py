@@ -20,13 +20,19 @@ __all__ = [
     "DEFAULT_FLEET_CONCURRENCY",
     "DEFAULT_FLEET_DEADLINE_SECONDS",
     "DEFAULT_HEALTH_CONCURRENCY",
+    "DEFAULT_LOG_LIMIT",
+    "DEFAULT_METRICS_GROUPS",
+    "DEFAULT_METRICS_SINCE",
     "DEFAULT_PREVIEW_PLACEMENT",
     "DEFAULT_TIMEOUT_SECONDS",
+    "DEFAULT_TOP_OPERATIONS",
     "DEFAULT_WAIT_TIMEOUT_SECONDS",
     "ENDPOINT_ENV_VAR",
     "FLEET_TRANSPORT_FAILURES_TO_STOP",
     "GITHUB_TOKEN_ENV_VAR",
     "HEALTHZ_TIMEOUT_SECONDS",
+    "MAX_LOG_LIMIT",
+    "MAX_METRICS_BUCKETS",
     "PLANS",
     "POLL_INTERVAL_SECONDS",
     "TOKEN_ENV_VAR",
@@ -65,6 +71,15 @@ DEFAULT_FLEET_CONCURRENCY = 20
 #: failures in a row (the API stopped answering); the rest are reported "not attempted".
 DEFAULT_FLEET_DEADLINE_SECONDS = 600.0
 FLEET_TRANSPORT_FAILURES_TO_STOP = 5
+#: Monitoring (the Metrics API): the window a command reads unless told otherwise, the most
+#: buckets one chart may hold (7 days at 5 minutes is 2016), and the rows shown by default.
+DEFAULT_METRICS_SINCE = "24h"
+MAX_METRICS_BUCKETS = 5000
+DEFAULT_TOP_OPERATIONS = 10
+DEFAULT_LOG_LIMIT = 20
+MAX_LOG_LIMIT = 1000
+#: How many groups ``%hasura metrics --by`` charts: the busiest, one series each.
+DEFAULT_METRICS_GROUPS = 5
 #: The clouds and plans the API accepts (reference: createTenant).
 CLOUDS = ("aws", "gcp")
 PLANS = ("cloud_free", "cloud_payg")

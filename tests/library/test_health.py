@@ -10,6 +10,8 @@ import pytest
 from raw_http import http_response, scripted_server
 
 from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.charts import altair
+from hasura_cloud_magic.display import VEGA_LITE_MIME
 from hasura_cloud_magic.emulator import start
 from hasura_cloud_magic.errors import ApiError
 from hasura_cloud_magic.health import HealthReport, check_health
@@ -164,9 +166,17 @@ def test_a_report_charts_projects_by_state(emu: Any, cloud: HasuraCloud) -> None
     ids = [make(cloud, name).id for name in ("chart-h-1", "chart-h-2", "chart-h-3")]
     emu.admin.hibernate("chart-h-3")
     chart = check_health(cloud, ids).chart()
-    assert list(chart.bars) == [("active", 2, "success"), ("hibernated", 1, "error")]
-    assert repr(chart).splitlines()[1:] == ["active      ██ 2", "hibernated  █ 1"]
-    svg = chart._repr_html_()
-    assert svg.count("<rect") == 2 and "#cf222e" in svg and ">hibernated</text>" in svg
+    assert repr(chart).splitlines()[-3:-1] == ["active      2", "hibernated  1"]
+    bundle = chart._repr_mimebundle_()
+    if altair() is None:
+        assert VEGA_LITE_MIME not in bundle and "hibernated" in bundle["text/html"]
+    else:
+        spec = bundle[VEGA_LITE_MIME]
+        assert spec["data"]["values"] == [
+            {"state": "active", "projects": 2},
+            {"state": "hibernated", "projects": 1},
+        ]
+        scale = spec["encoding"]["color"]["scale"]
+        assert scale == {"domain": ["active", "hibernated"], "range": ["#1a7f37", "#cf222e"]}
     with pytest.raises(ValueError, match="chart by one of state, endpoint, plan, region"):
         check_health(cloud, ids).chart(by="colour")
