@@ -5,9 +5,11 @@ for the HTTP route and ``RunningEmulator.admin`` for the Python object.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from . import tenant_state
+from .metrics import recording
 from .projects import tenant_of_project
 from .store import Store
 
@@ -63,6 +65,46 @@ class StateControls:
 
     def suspend(self, name: str, reason: str = tenant_state.SUSPENDED) -> dict[str, Any]:
         return self.set_state(name, active=False, reason=reason)
+
+    # ------------------------------------------------------------ Metrics API traffic
+
+    def record_requests(
+        self,
+        project_id: str,
+        *,
+        operation_name: str,
+        at: datetime.datetime | str,
+        count: int = 1,
+        operation_type: str = "query",
+        role: str = "user",
+        client: str = "web-app",
+        transport: str = "http",
+        latency_ms: float = 20.0,
+        error_code: str | None = None,
+    ) -> dict[str, Any]:
+        """Add ``count`` identical requests at ``at`` (a naive datetime is UTC) to the project's
+        Metrics API traffic, on top of the invented traffic; returns what was recorded.
+        ``LookupError`` for an unknown project id, ``ValueError`` for a wrong value."""
+        with self._store.transaction():
+            return recording.record(
+                self._store,
+                project_id,
+                operation_name=operation_name,
+                at=at,
+                count=count,
+                operation_type=operation_type,
+                role=role,
+                client=client,
+                transport=transport,
+                latency_ms=latency_ms,
+                error_code=error_code,
+            )
+
+    def quiet(self, project_id: str, quiet: bool = True) -> None:
+        """Turn the project's invented Metrics API traffic off (``quiet=False``: back on);
+        recorded requests stay."""
+        with self._store.transaction():
+            recording.set_quiet(self._store, project_id, quiet)
 
     # ------------------------------------------------------------ inside the transaction
 

@@ -23,11 +23,11 @@ def build_schema() -> GraphQLSchema:
         *actions.OBJECT_TYPES,
         *project_actions.OBJECT_TYPES,
     )
-    _accept_extra_enum_parse_arguments(schema)
+    accept_extra_enum_parse_arguments(schema)
     return schema
 
 
-def _accept_extra_enum_parse_arguments(schema: GraphQLSchema) -> None:
+def accept_extra_enum_parse_arguments(schema: GraphQLSchema) -> None:
     """Let enum variables work with every graphql-core 3.2.x.
 
     ariadne replaces each enum's ``parse_value`` with a one-argument function, but

@@ -8,6 +8,7 @@ so filtering on columns never pays for joins.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -76,12 +77,22 @@ def _apply_operator(op: str, value: Any, operand: Any) -> bool:
         return value in operand
     if op == "_nin":
         return value not in operand
+    if op in _ORDERINGS:
+        return bool(_ORDERINGS[op](value, operand))
     if op == "_like":
         return like_matches(str(operand), str(value))
     if op == "_ilike":
         return like_matches(str(operand).casefold(), str(value).casefold())
     raise FilterError(f"unsupported comparison operator {op!r}")
 
+
+#: ``_gt``/``_gte``/``_lt``/``_lte`` (the Metrics API's times and numbers).
+_ORDERINGS: dict[str, Callable[[Any, Any], Any]] = {
+    "_gt": operator.gt,
+    "_gte": operator.ge,
+    "_lt": operator.lt,
+    "_lte": operator.le,
+}
 
 _ANY_RUN, _ANY_ONE = object(), object()
 

@@ -3,7 +3,8 @@
 The real list is not public, so these are invented but realistic. NAT IPs come from the
 documentation ranges (RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) so nobody
 mistakes them for real egress addresses. The Metrics API host of a region is invented too
-(``metrics-<region>.<cloud>.hasura.app``); nothing answers there.
+(``metrics-<region>.<cloud>.hasura.app``); the emulator answers there when asked with
+that ``Host``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ class Region:
     is_active: bool
     nat_ip: str | None
 
+    @property
+    def metrics_fqdn(self) -> str:
+        """The region's Metrics API host (served by the emulator; see ``metrics/``)."""
+        return f"metrics-{self.name}.{self.cloud}.hasura.app"
+
     def as_row(self) -> dict[str, Any]:
         nat_ips = None if self.nat_ip is None else [self.nat_ip, _second_ip(self.nat_ip)]
         return {
@@ -31,7 +37,7 @@ class Region:
             "is_active": self.is_active,
             "nat_ip": self.nat_ip,
             "nat_ips": nat_ips,
-            "metrics_fqdn": f"metrics-{self.name}.{self.cloud}.hasura.app",
+            "metrics_fqdn": self.metrics_fqdn,
         }
 
 
@@ -78,3 +84,8 @@ def find_region(cloud: str, name: str) -> Region | None:
 
 def active_region_names(cloud: str) -> list[str]:
     return [r.name for r in REGIONS if r.cloud == cloud and r.is_active]
+
+
+def metrics_hosts() -> frozenset[str]:
+    """Every region's Metrics API host: a ``POST /v1/graphql`` there is a Metrics API request."""
+    return frozenset(region.metrics_fqdn for region in REGIONS)

@@ -12,6 +12,7 @@ from types import TracebackType
 
 from .admin import StateControls
 from .faults import Fault, FaultRegistry
+from .metrics.traffic import DEFAULT_METRICS_SEED
 from .runner import ServingThread, bind
 from .store import Clock, Store
 
@@ -102,6 +103,7 @@ def start(
     clock: Clock = time.time,
     faults: Iterable[Fault | str] = (),
     admin_key: str | None = None,
+    metrics_seed: int = DEFAULT_METRICS_SEED,
 ) -> RunningEmulator:
     """Serve the emulator from a background thread; returns once it accepts requests.
 
@@ -114,14 +116,19 @@ def start(
     ``"createTenant:reset-after"`` (change them later through ``.faults``). ``admin_key``:
     enables the HTTP admin route (``/emulator/admin``) for requests from this machine with
     ``Authorization: admin <key>``; without it the route does not exist (``.admin`` works
-    either way).
+    either way). ``metrics_seed``: the seed of the Metrics API's invented traffic (with a
+    project's name, it decides all of that project's traffic).
     """
     from .app import create_app
     from .auth import TokenRegistry
     from .executable_schema import build_schema
     from .healthz import HangRelease
+    from .metrics.context import MetricsContext
+    from .metrics.schema import build_metrics_schema
     from .service import GraphQLService
 
+    if isinstance(metrics_seed, bool) or not isinstance(metrics_seed, int):
+        raise ValueError("metrics_seed must be an int")
     if step_seconds < 0:
         raise ValueError("step_seconds must not be negative")
     if admin_key is not None and not admin_key.strip():
@@ -131,8 +138,20 @@ def start(
     try:
         tokens_registry = TokenRegistry(choose_tokens(store, list(tokens or [])))
         service = GraphQLService(build_schema(), store, tokens_registry, step_seconds)
+
+        def metrics_context(owner_id: str, host: str) -> MetricsContext:
+            return MetricsContext(store, owner_id, host, metrics_seed)
+
+        metrics_service = GraphQLService(
+            build_metrics_schema(),
+            store,
+            tokens_registry,
+            step_seconds,
+            make_context=metrics_context,
+            runs_jobs=False,
+        )
         controls, hangs = StateControls(store), HangRelease()
-        app = create_app(service, hangs, controls, admin_key)
+        app = create_app(service, hangs, controls, admin_key, metrics_service)
         serving = ServingThread(app, bind(host, port), fault_registry, on_stop=hangs.release)
         serving.start()
     except BaseException:

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from graphql import (
     GraphQLError,
     GraphQLSchema,
     GraphQLSyntaxError,
+    OperationType,
     execute_sync,
     parse,
     validate,
@@ -36,6 +38,9 @@ from .store import Store
 Response = dict[str, Any]
 #: Every job kind, by ``job_type``: how one step of it is applied.
 JOB_STEPS: dict[str, StepFunction] = {**preview_apps.STEPS, **db_latency.STEPS}
+#: What the resolvers get as ``info.context``, made per request from the owner id and the Host.
+ContextFactory = Callable[[str, str], object]
+SUBSCRIPTION_REFUSAL = "subscriptions are not supported over HTTP, use websockets instead"
 
 
 @functools.lru_cache(maxsize=512)
@@ -103,17 +108,35 @@ def read_request(body: bytes) -> Request | Response:
 
 
 class GraphQLService:
-    """Executes requests against the emulator's schema and store."""
+    """Executes requests against one schema and the store.
+
+    The management API's service (the default) advances jobs before each request and gives
+    resolvers a ``RequestContext``; another API (the Metrics API) passes its own
+    ``make_context`` and ``runs_jobs=False`` and shares everything else: body handling, auth,
+    the validation cache and Hasura's error shapes.
+    """
 
     def __init__(
-        self, schema: GraphQLSchema, store: Store, tokens: TokenRegistry, step_seconds: float
+        self,
+        schema: GraphQLSchema,
+        store: Store,
+        tokens: TokenRegistry,
+        step_seconds: float,
+        *,
+        make_context: ContextFactory | None = None,
+        runs_jobs: bool = True,
     ) -> None:
         self.schema = schema
         self.store = store
         self.tokens = tokens
         self.step_us = round(step_seconds * 1_000_000)
+        self._make_context = make_context or self._request_context
+        self._runs_jobs = runs_jobs
 
-    def handle(self, body: bytes, authorization: str | None) -> Response:
+    def _request_context(self, owner_id: str, host: str) -> object:
+        return RequestContext(self.store, owner_id, self.step_us)
+
+    def handle(self, body: bytes, authorization: str | None, host: str = "") -> Response:
         request = read_request(body)
         if not isinstance(request, Request):
             return request
@@ -127,7 +150,10 @@ class GraphQLService:
         if validation_errors:
             paths = field_paths(document)
             return _errors(*(_validation_error(e, paths) for e in validation_errors))
-        return self._execute(document, request, owner_id or "")
+        if _is_subscription(document, request.operation_name):
+            # Validated first: a subscription the schema has is refused for its transport only.
+            return _errors(error_body(SUBSCRIPTION_REFUSAL, errors.VALIDATION_FAILED))
+        return self._execute(document, request, owner_id or "", host)
 
     def _checked(
         self, request: Request, *, remember: bool
@@ -158,17 +184,20 @@ class GraphQLService:
         path = f"$.selectionSet.{fields[0]}"
         return _errors(_field_not_found(fields[0], root_type_name(operation), path))
 
-    def _execute(self, document: DocumentNode, request: Request, owner_id: str) -> Response:
+    def _execute(
+        self, document: DocumentNode, request: Request, owner_id: str, host: str
+    ) -> Response:
         with self.store.lock:
-            # Job progress is committed on its own: it happened whatever this request does.
-            with self.store.transaction():
-                advance(self.store, self.store.now_us(), self.step_us, JOB_STEPS)
+            if self._runs_jobs:
+                # Job progress is committed on its own: it happened whatever this request does.
+                with self.store.transaction():
+                    advance(self.store, self.store.now_us(), self.step_us, JOB_STEPS)
             self.store.begin()
             try:
                 result = execute_sync(
                     self.schema,
                     document,
-                    context_value=RequestContext(self.store, owner_id, self.step_us),
+                    context_value=self._make_context(owner_id, host),
                     variable_values=request.variables,
                     operation_name=request.operation_name,
                 )
@@ -180,6 +209,11 @@ class GraphQLService:
                 return _errors(*(_execution_error(e) for e in result.errors))
             self.store.commit()
         return {"data": result.data}
+
+
+def _is_subscription(document: DocumentNode, operation_name: str | None) -> bool:
+    operation = pick_operation(document, operation_name)
+    return operation is not None and operation.operation == OperationType.SUBSCRIPTION
 
 
 def _validation_error(error: GraphQLError, paths: dict[int, str]) -> dict[str, object]:

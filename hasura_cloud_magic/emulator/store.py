@@ -5,8 +5,9 @@ transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so a crash never leaves half a
 Timestamps are integer microseconds since the epoch, strictly increasing across the database so
 that ordering by ``created_at`` is always deterministic.
 
-Tables added after the first release (``tenant_endpoint``, ``config_writes``) are created with
-``IF NOT EXISTS`` and read with defaults for missing rows, so an older ``--db`` file keeps working.
+Tables added after the first release (``tenant_endpoint``, ``config_writes``, ``metrics_*``)
+are created with ``IF NOT EXISTS`` and read with defaults for missing rows, so an older ``--db``
+file keeps working.
 """
 
 from __future__ import annotations
@@ -58,6 +59,16 @@ CREATE TABLE IF NOT EXISTS config_writes (
   tenant_id TEXT NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
   kind TEXT NOT NULL, hash TEXT NOT NULL, written_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS config_writes_by_tenant ON config_writes (tenant_id, seq);
+CREATE TABLE IF NOT EXISTS metrics_recorded (
+  seq INTEGER PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  at_us INTEGER NOT NULL, operation_name TEXT NOT NULL, operation_type TEXT NOT NULL,
+  operation_id TEXT NOT NULL, user_role TEXT NOT NULL, client_name TEXT NOT NULL,
+  transport TEXT NOT NULL, latency_ms REAL NOT NULL, error_code TEXT,
+  response_size INTEGER NOT NULL, count INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS metrics_recorded_by_project ON metrics_recorded (project_id, at_us);
+CREATE TABLE IF NOT EXISTS metrics_quiet (
+  project_id TEXT PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE);
 """
 
 
