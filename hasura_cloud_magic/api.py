@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pydantic
-from hasura_cloud_client import GraphQLClientError, HasuraCloudClient
+from hasura_cloud_client import HasuraCloudClient
 
 from hasura_cloud_magic import error_mapping
 from hasura_cloud_magic.documents import Operation
@@ -61,6 +61,8 @@ if TYPE_CHECKING:
         UpdateTenantNameUpdateTenantName,
         cloud_enum,
     )
+
+    from hasura_cloud_magic.metrics_api import MetricsApi
 
 __all__ = ["EndpointAnswer", "HasuraCloud", "Id", "parse_id"]
 
@@ -134,6 +136,7 @@ class HasuraCloud:
         # Projects' own URLs (their /healthz): another host, so another client, never
         # carrying the token; made on first use.
         self._projects_http: httpx.Client | None = None
+        self._metrics: MetricsApi | None = None
 
     def __repr__(self) -> str:
         token_state = "set" if self.settings.token else "not set"
@@ -149,6 +152,23 @@ class HasuraCloud:
         self._http.close()
         if self._projects_http is not None:
             self._projects_http.close()
+        if self._metrics is not None:
+            self._metrics.close()
+
+    @property
+    def metrics(self) -> MetricsApi:
+        """The Metrics API of this account's projects (one client per metrics host)."""
+        if self._metrics is None:
+            from hasura_cloud_magic.metrics_api import MetricsApi
+
+            self._metrics = MetricsApi(self.settings, self._call, self._new_http)
+        return self._metrics
+
+    def _new_http(self, url: str, headers: Mapping[str, str]) -> httpx.Client:
+        """A client for another host of the service, with this facade's timeout and TLS."""
+        return httpx.Client(
+            headers=dict(headers), timeout=self.settings.timeout_seconds, verify=_tls_for(url)
+        )
 
     # ------------------------------------------------------------ projects and tenants
 
@@ -448,7 +468,7 @@ class HasuraCloud:
                 answer = send()
                 self._token_answered = True
                 return answer
-            except (GraphQLClientError, httpx.HTTPError) as exc:
+            except error_mapping.CLIENT_ERRORS as exc:
                 error = error_mapping.from_client_error(
                     exc, operation, mutation=is_mutation, token_works=self._token_answered
                 )

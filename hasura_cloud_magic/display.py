@@ -172,8 +172,10 @@ class Chart:
     def __repr__(self) -> str:
         return repr(self.table)
 
-    def _repr_html_(self) -> str:
-        return self.table._repr_html_()
+    def _repr_html_(self) -> str | None:
+        # None beside a chart: JupyterLab prefers HTML to Vega-Lite, so with both the chart
+        # would never show (IPython adds every _repr_*_ that answers to the bundle).
+        return self.table._repr_html_() if self.spec is None else None
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         bundle: dict[str, Any] = {"text/plain": repr(self.table)}
@@ -272,7 +274,7 @@ class TableView:
     def __repr__(self) -> str:
         return repr(self.table())
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         return self.table()._repr_html_()
 
 

@@ -16,14 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import hasura_cloud_client as cloud_client
+import hasura_metrics_client as metrics_client
 import httpx
-from hasura_cloud_client import (
-    GraphQLClientError,
-    GraphQLClientGraphQLError,
-    GraphQLClientGraphQLMultiError,
-    GraphQLClientHttpError,
-    GraphQLClientInvalidResponseError,
-)
 
 from hasura_cloud_magic.errors import (
     ApiError,
@@ -87,6 +82,27 @@ def unknown_outcome(operation: str) -> str:
     return f"the change may or may not have been applied — {check}"
 
 
+# The two generated clients (management API, Metrics API) raise classes of the same shapes.
+GraphQLClientError = cloud_client.GraphQLClientError | metrics_client.GraphQLClientError
+GraphQLClientGraphQLError = (
+    cloud_client.GraphQLClientGraphQLError | metrics_client.GraphQLClientGraphQLError
+)
+_MULTI = (
+    cloud_client.GraphQLClientGraphQLMultiError,
+    metrics_client.GraphQLClientGraphQLMultiError,
+)
+_HTTP = (cloud_client.GraphQLClientHttpError, metrics_client.GraphQLClientHttpError)
+_INVALID = (
+    cloud_client.GraphQLClientInvalidResponseError,
+    metrics_client.GraphQLClientInvalidResponseError,
+)
+#: What a call through either generated client may raise (besides pydantic's validation).
+CLIENT_ERRORS = (
+    cloud_client.GraphQLClientError,
+    metrics_client.GraphQLClientError,
+    httpx.HTTPError,
+)
+
 # Failing before the request left the machine: a mutation cannot have been applied.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
@@ -141,16 +157,16 @@ def from_client_error(
     token_works: bool = False,
 ) -> HasuraCloudError:
     """Any exception from the generated client or httpx → the matching HasuraCloudError."""
-    if isinstance(exc, GraphQLClientGraphQLMultiError):
-        errors = exc.errors or [GraphQLClientGraphQLError("empty errors list")]
+    if isinstance(exc, _MULTI):
+        errors = exc.errors or [cloud_client.GraphQLClientGraphQLError("empty errors list")]
         return from_graphql_error(errors[0], operation, mutation=mutation, token_works=token_works)
     outcome = f"; {unknown_outcome(operation)}" if mutation else ""
-    if isinstance(exc, GraphQLClientHttpError):
+    if isinstance(exc, _HTTP):
         return ServerError(
             f"{operation}: the API answered HTTP {exc.status_code}{outcome}",
             may_have_applied=mutation,
         )
-    if isinstance(exc, GraphQLClientInvalidResponseError):
+    if isinstance(exc, _INVALID):
         return ServerError(
             f"{operation}: the API sent a response that is not GraphQL JSON{outcome}",
             may_have_applied=mutation,

@@ -132,6 +132,14 @@ class HasuraMagics(Magics, Configurable):
                 deletes or renames only what it created, or the project --confirm names
         %hasura reactivate TARGET [--yes]  a hibernated or suspended project
         %hasura db-latency TARGET [--no-wait] [--timeout S]   region → databases, in ms
+        %hasura metrics TARGET | --projects GLOB [--since 24h|7d|ISO] [--until WHEN]
+                [--interval 5m|10m|15m|30m|1h|6h|12h|1d] [--by operation|role|client|transport]
+                requests, errors and mean latency over time: a chart (table in a terminal)
+        %hasura operations TARGET [--since WHEN] [--until WHEN] [--top N]
+                [--sort count|errors|latency]   the dashboard's operations table
+        %hasura errors TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--top N]
+        %hasura logs TARGET [--since WHEN] [--until WHEN] [--operation NAME] [--errors]
+                [--limit N]   requests: time, request id, role, latency, error
         %hasura journal [--since 1h] [--save PATH]   this session's writes (keys, hashes,
                 outcome; never a value), as a table or JSON lines
         %hasura env show TARGET [--reveal]

@@ -36,15 +36,26 @@ from hasura_cloud_magic.settings import (
     CLOUDS,
     DEFAULT_FLEET_CONCURRENCY,
     DEFAULT_HEALTH_CONCURRENCY,
+    DEFAULT_LOG_LIMIT,
+    DEFAULT_METRICS_SINCE,
     DEFAULT_PREVIEW_PLACEMENT,
+    DEFAULT_TOP_OPERATIONS,
     DEFAULT_WAIT_TIMEOUT_SECONDS,
     GITHUB_TOKEN_ENV_VAR,
+    MAX_LOG_LIMIT,
     PLANS,
     TOKEN_ENV_VAR,
     is_env_var_name,
 )
+from hasura_cloud_magic.times import INTERVALS
 
 PROG = "%hasura"
+#: Choices of the monitoring commands, written out so that parsing a line never imports the
+#: Metrics API client: tests/magics/test_monitoring_magics.py checks them against
+#: monitoring.BY and monitoring.SORTS.
+INTERVAL_NAMES = tuple(INTERVALS)
+METRICS_BY = ("operation", "role", "client", "transport")
+METRICS_SORTS = ("count", "errors", "latency")
 
 #: One line per command, in the order ``%hasura help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -63,6 +74,10 @@ COMMANDS: dict[str, str] = {
     "delete": "delete a project (asks unless --yes)",
     "reactivate": "bring a hibernated or suspended project back (asks unless --yes)",
     "db-latency": "measure the latency from a project's region to its databases",
+    "metrics": "requests, errors and mean latency over time, one project or many",
+    "operations": "a project's busiest, most failing or slowest operations",
+    "errors": "errors by code and operation, and over time, one project or many",
+    "logs": "a project's requests: time, request id, role, latency, error",
     "journal": "this session's writes: when, which project, keys, hashes, outcome",
     "env": "show|set|unset|edit|diff|copy env vars, one project or many (values masked)",
     "preview": "create|status|delete|wizard GitHub preview apps",
@@ -97,6 +112,19 @@ EXAMPLES: dict[str, list[str]] = {
     "delete": ["%hasura delete shop-qa", "%hasura delete shop-qa --yes"],
     "reactivate": ["%hasura reactivate shop-prod"],
     "db-latency": ["%hasura db-latency shop-prod", "%hasura db-latency shop-prod --no-wait"],
+    "metrics": [
+        "%hasura metrics shop-prod --since 7d --interval 1h --by operation",
+        "%hasura metrics --projects 'shop-*' --since 24h",
+    ],
+    "operations": [
+        "%hasura operations shop-prod --sort latency --top 5",
+        "%hasura operations shop-prod --since 2026-11-28T00:00 --until 2026-11-29T00:00",
+    ],
+    "errors": ["%hasura errors shop-prod --since 24h", "%hasura errors --projects 'shop-*'"],
+    "logs": [
+        "%hasura logs shop-prod --operation GetProducts --limit 50",
+        "%hasura logs shop-prod --since 1h --errors",
+    ],
     "journal": ["%hasura journal --since 24h", "%hasura journal --save writes.jsonl"],
     "env show": ["%hasura env show shop-prod", "%hasura env show shop-staging --reveal"],
     "env set": [
@@ -365,6 +393,106 @@ def _db_latency(commands: Commands[_Parser]) -> None:
     _timeout_flag(check)
 
 
+def _time_range_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--since",
+        metavar="WHEN",
+        default=DEFAULT_METRICS_SINCE,
+        help=f"start: 30m, 24h, 7d or an ISO time (default {DEFAULT_METRICS_SINCE})",
+    )
+    parser.add_argument("--until", metavar="WHEN", help="end: like --since (default: now)")
+
+
+def _one_or_many(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="TARGET", nargs="?", help="one project")
+    parser.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
+
+
+def _metrics(commands: Commands[_Parser]) -> None:
+    metrics = commands.add_parser(
+        "metrics",
+        help=COMMANDS["metrics"],
+        **_page(
+            "metrics",
+            "%(prog)s TARGET | --projects GLOB [--since WHEN] [--until WHEN]",
+            " [--interval 5m|10m|15m|30m|1h|6h|12h|1d] [--by operation|role|client|transport]",
+        ),
+    )
+    _one_or_many(metrics)
+    _time_range_flags(metrics)
+    metrics.add_argument(
+        "--interval", choices=INTERVAL_NAMES, help="bucket width (default: by the range)"
+    )
+    metrics.add_argument(
+        "--by", choices=METRICS_BY, help="one series per group (the busiest, one project)"
+    )
+
+
+def _operations(commands: Commands[_Parser]) -> None:
+    operations = commands.add_parser(
+        "operations",
+        help=COMMANDS["operations"],
+        **_page(
+            "operations",
+            "%(prog)s TARGET [--since WHEN] [--until WHEN] [--top N] [--sort count|errors|latency]",
+        ),
+    )
+    _target(operations)
+    _time_range_flags(operations)
+    operations.add_argument(
+        "--top",
+        type=positive_int,
+        default=DEFAULT_TOP_OPERATIONS,
+        metavar="N",
+        help=f"how many operations (default {DEFAULT_TOP_OPERATIONS})",
+    )
+    operations.add_argument(
+        "--sort", choices=METRICS_SORTS, default="count", help="most first (default count)"
+    )
+
+
+def _errors(commands: Commands[_Parser]) -> None:
+    errors = commands.add_parser(
+        "errors",
+        help=COMMANDS["errors"],
+        **_page(
+            "errors", "%(prog)s TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--top N]"
+        ),
+    )
+    _one_or_many(errors)
+    _time_range_flags(errors)
+    errors.add_argument(
+        "--top",
+        type=positive_int,
+        default=DEFAULT_TOP_OPERATIONS,
+        metavar="N",
+        help=f"groups of code and operation per project (default {DEFAULT_TOP_OPERATIONS})",
+    )
+
+
+def _logs(commands: Commands[_Parser]) -> None:
+    logs = commands.add_parser(
+        "logs",
+        help=COMMANDS["logs"],
+        **_page(
+            "logs",
+            "%(prog)s TARGET [--since WHEN] [--until WHEN] [--operation NAME] [--errors]",
+            " [--limit N]",
+        ),
+    )
+    _target(logs)
+    _time_range_flags(logs)
+    logs.add_argument("--operation", metavar="NAME", help="only this operation")
+    logs.add_argument("--errors", action="store_true", help="only failed requests")
+    logs.add_argument(
+        "--limit",
+        type=positive_int,
+        default=DEFAULT_LOG_LIMIT,
+        metavar="N",
+        help=f"the newest N requests (default {DEFAULT_LOG_LIMIT}, at most {MAX_LOG_LIMIT})",
+    )
+
+
 def _tenant(commands: Commands[_Parser]) -> None:
     tenant = commands.add_parser("tenant", help=COMMANDS["tenant"], **_page("tenant"))
     tenant.add_argument("tenant_id", metavar="TENANT_ID")
@@ -597,6 +725,10 @@ _BUILDERS: dict[str, Callable[[Commands[_Parser]], None]] = {
     "delete": _delete,
     "reactivate": _reactivate,
     "db-latency": _db_latency,
+    "metrics": _metrics,
+    "operations": _operations,
+    "errors": _errors,
+    "logs": _logs,
     "journal": _journal,
     "env": _env,
     "preview": _preview,

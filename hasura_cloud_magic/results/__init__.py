@@ -4,8 +4,8 @@
 ``.to_dataframe()`` when pandas is installed. Env values appear only in an ``EnvView`` made
 with ``--reveal``.
 
-One module per domain (``projects``, ``env``, ``preview``, ``graphql``); every name is also
-here, imported on first use, so a command loads only the results it returns.
+One module per domain (``projects``, ``env``, ``preview``, ``graphql``, ``metrics``); every
+name is also here, imported on first use, so a command loads only the results it returns.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from hasura_cloud_magic.results.env import EnvComparison, EnvView
     from hasura_cloud_magic.results.graphql import GraphQLResult
+    from hasura_cloud_magic.results.metrics import (
+        ErrorReport,
+        OperationLogs,
+        OperationStats,
+        Traffic,
+    )
     from hasura_cloud_magic.results.preview import PreviewJob, PreviewStatus
     from hasura_cloud_magic.results.projects import (
         CreatedProject,
@@ -32,7 +38,10 @@ __all__ = [
     "CreatedProject",
     "EnvComparison",
     "EnvView",
+    "ErrorReport",
     "GraphQLResult",
+    "OperationLogs",
+    "OperationStats",
     "PreviewJob",
     "PreviewStatus",
     "Project",
@@ -42,13 +51,17 @@ __all__ = [
     "RegionList",
     "Tenant",
     "TenantProject",
+    "Traffic",
 ]
 
 _MODULES = {
     "CreatedProject": "projects",
     "EnvComparison": "env",
     "EnvView": "env",
+    "ErrorReport": "metrics",
     "GraphQLResult": "graphql",
+    "OperationLogs": "metrics",
+    "OperationStats": "metrics",
     "PreviewJob": "preview",
     "PreviewStatus": "preview",
     "Project": "projects",
@@ -58,6 +71,7 @@ _MODULES = {
     "RegionList": "projects",
     "Tenant": "projects",
     "TenantProject": "projects",
+    "Traffic": "metrics",
 }
 
 

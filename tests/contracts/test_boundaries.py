@@ -4,7 +4,7 @@ Every import of every module in ``hasura_cloud_magic`` is read with ``ast`` — 
 inside functions included, type-only imports (under ``if TYPE_CHECKING:``) set apart — and:
 
 * no import cycle among our modules (type-only imports excepted: they never run);
-* ``httpx`` and ``hasura_cloud_client`` are imported at run time only by the facade layer;
+* ``httpx`` and the generated clients are imported at run time only by the facade layer;
 * the emulator imports nothing of ours outside itself, and outside it only its public entry
   points (the package and ``__main__``) are imported;
 * the widgets never import the IPython layer (``magics``), and the library at the root
@@ -22,9 +22,15 @@ import pytest
 from paths import ROOT
 
 PACKAGE = ROOT / "hasura_cloud_magic"
-FACADE = {"hasura_cloud_magic.api", "hasura_cloud_magic.error_mapping"}
+FACADE = {
+    "hasura_cloud_magic.api",
+    "hasura_cloud_magic.metrics_api",
+    "hasura_cloud_magic.error_mapping",
+}
 EMULATOR = "hasura_cloud_magic.emulator"
 EMULATOR_ENTRY_POINTS = {EMULATOR, f"{EMULATOR}.__main__"}
+#: Only the facade layer talks HTTP and uses the generated clients.
+GENERATED_AND_HTTP = ("httpx", "hasura_cloud_client", "hasura_metrics_client")
 IPYTHON_LAYER = ("IPython", "ipywidgets", "traitlets", "ipykernel")
 
 
@@ -187,7 +193,7 @@ def test_http_and_the_generated_client_only_in_the_facade(imports: list[Import])
         _where(imp)
         for imp in imports
         if not imp.type_only
-        and imp.target.split(".")[0] in ("httpx", "hasura_cloud_client")
+        and imp.target.split(".")[0] in GENERATED_AND_HTTP
         and imp.source not in FACADE
         and not _within(imp.source, EMULATOR)  # the emulator's own HTTP stack is its own
     ]

@@ -52,8 +52,7 @@ def test_generated_client_has_not_drifted(package: str, tmp_path: Path) -> None:
 def test_generated_client_imports_lazily(package: str) -> None:
     heavy = (f"{package}.", "httpx", "pydantic")
     probe = (
-        f"import sys, {package};"
-        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+        f"import sys, {package};print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"

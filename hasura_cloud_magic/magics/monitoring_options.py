@@ -1,0 +1,39 @@
+"""What the monitoring commands share: the time window and the projects they read.
+
+The window is read first, so a bad ``--since``/``--until``/``--interval`` is refused before
+anything is sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timezone
+
+from hasura_cloud_magic.errors import UsageError
+from hasura_cloud_magic.magics.session import Session
+from hasura_cloud_magic.metrics_api import MetricsTarget
+from hasura_cloud_magic.monitoring import metrics_targets
+from hasura_cloud_magic.targets import resolve_glob
+from hasura_cloud_magic.times import TimeWindow, time_window
+
+
+def window_of(args: argparse.Namespace) -> TimeWindow:
+    """``--since``, ``--until`` and ``--interval`` (where the command has it), up to now."""
+    interval = getattr(args, "interval", None)
+    return time_window(args.since, args.until, interval, datetime.now(timezone.utc))
+
+
+def targets_of(session: Session, args: argparse.Namespace, command: str) -> list[MetricsTarget]:
+    """TARGET, or every project matching ``--projects`` (where the command has it), each
+    with its region's metrics host."""
+    projects: str | None = getattr(args, "projects", None)
+    if args.target is not None and projects is not None:
+        raise UsageError(f"%hasura {command}: give TARGET or --projects GLOB, not both")
+    if projects is not None:
+        found = resolve_glob(session.cloud(), projects)
+    elif args.target is not None:
+        found = [session.target(args.target)]
+    else:
+        raise UsageError(f"%hasura {command}: give TARGET or --projects GLOB")
+    session.cache.project_names.update(target.name for target in found)
+    return metrics_targets(session.cloud(), [target.project_id for target in found])
