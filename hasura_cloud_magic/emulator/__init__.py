@@ -1,7 +1,8 @@
 """A local emulator of the Hasura Cloud management GraphQL API, for offline work and tests.
 
 It serves the schema in ``queries/cloud/schema.graphql`` (installed as
-``hasura_cloud_magic/schema.graphql``) at ``POST /v1/graphql``, keeps its state in SQLite and
+``hasura_cloud_magic/schema.graphql``) at ``POST /v1/graphql``, the Metrics API (see "Metrics
+API") at the same path for a region's metrics host, keeps its state in SQLite and
 answers like the real API: HTTP 200 always, Hasura-shaped ``errors``, and authentication by
 ``Authorization: pat <token>``. It also answers each project's ``GET /healthz`` (by ``Host``)
 and, with an admin key, an admin route to change projects' state (see "State controls").
@@ -13,7 +14,7 @@ From a shell::
 
     hasura-cloud-emulator [--host 127.0.0.1] [--port 0] [--db PATH] [--token T ...]
                           [--token-env NAME] [--admin-key-env NAME]
-                          [--step-seconds S] [--fault SPEC ...]
+                          [--step-seconds S] [--fault SPEC ...] [--metrics-seed N]
     python -m hasura_cloud_magic.emulator ...
 
 When it listens it prints exactly two lines on stdout, then serves until SIGINT/SIGTERM (exit 0)::
@@ -54,7 +55,7 @@ From Python::
     from hasura_cloud_magic.emulator import start
 
     with start(db=None, tokens=None, step_seconds=0.5, host="127.0.0.1", port=0,
-               faults=(), admin_key=None) as emu:
+               faults=(), admin_key=None, metrics_seed=20240611) as emu:
         emu.endpoint, emu.token   # pass to the client; repr(emu) never shows the token
         emu.faults                # the FaultRegistry: arm and clear faults while it runs
         emu.admin                 # the state controls (see "State controls")
@@ -175,6 +176,105 @@ None)])`` arms rules from the start; on a running emulator ``emu.faults`` is a t
 exits 2). ``FaultKind.processed`` tells whether a kind executes the request. Stopping the
 emulator ends hanging faults at once.
 
+Metrics API
+===========
+
+``POST /v1/graphql`` whose ``Host`` (port and case ignored) is a region's ``metrics_fqdn``
+(``metrics-us-east-2.aws.hasura.app``) executes ``queries/metrics/schema.graphql`` (installed as
+``hasura_cloud_magic/metrics_schema.graphql``); every other host is the management API. Connect
+to the emulator and send that ``Host`` (``curl --connect-to``). Body handling, the error shape,
+``Authorization: pat <token>`` and the refusal of a request without a valid token (no
+validation, ``field "X" not found in type: 'query_root'``) are the management API's. A
+subscription validates, then is refused: ``subscriptions are not supported over HTTP, use
+websockets instead`` (``validation-failed``). Faults (``--fault``) apply by root field as for
+the management API.
+
+Who sees what: a token sees its own projects, and a metrics host only the projects of its
+region. Any other id in ``project_ids`` / ``where.project_id`` is dropped silently: empty rows
+and zero counts, never an error. Null or empty ``project_ids`` (``"{}"``, ``""``, ``[]``) means
+every project the caller may see there.
+
+Invented traffic, as if each project had been serving for 30 days: requests exist in the 30
+days before the last whole 5-minute cell before now (the emulator's clock), none after. A
+project's traffic follows from ``metrics_seed`` (``start(metrics_seed=N)``, ``--metrics-seed
+N``, default 20240611, ``metrics.traffic.DEFAULT_METRICS_SEED``) and the project's *name*: the
+same name has the same traffic in every run whatever its id. The atom is a 5-minute cell and
+the traffic repeats every UTC day (cell of day 0..287), so any window of whole days, or of 24
+whole hours, holds exactly the same totals whatever the day. Per project: 5 to 8
+operations from a catalogue
+(``GetProducts``, ``GetProductById``, ``SearchProducts``, ``GetUserProfile``, ``ListOrders``,
+``GetCart``, ``CreateOrder``, ``UpdateCart``, ``InsertReview``, ``DeleteCartItem``, and the
+subscriptions ``OnOrderStatus``, ``OnInventoryChange`` over ``ws``), each with a stable
+``operation_id`` (a hash of type and name), callers by role (``user``, ``anonymous``,
+``admin``, ``manager``), client (``web-app``, ``ios-app``, ``android-app``,
+``hasura-console``) and transport (``http``, ``ws``), and a log-normal latency per operation;
+a daily curve (quiet at night, a peak in the UTC afternoon, tens to a few hundred requests per
+cell); a background error rate of 0.2-1.5% with real Hasura codes (``validation-failed``,
+``constraint-violation``, ``permission-error``, ``data-exception``, ``postgres-error``,
+``unexpected``, ``access-denied``, ``invalid-jwt``); for most projects one error burst a day
+(15-30 minutes at a seeded time in which one operation fails 30-60% of the time with one
+code). Each project's day is computed once and cached: 7 days at 5 minutes is a few ms of work.
+
+Arguments:
+
+* ``time_interval``: ``5m``, ``10m``, ``15m``, ``30m``, ``1h``, ``6h``, ``12h``, ``1d``,
+  ``1 day``, ``<n> minutes|hours|days`` (also ``<n>m``, ``<n>h``, ``<n>d``); anything else
+  (``<n> months`` included) is ``invalid input syntax for type interval: "<text>"``
+  (``data-exception``). A bucket starts at ``floor(t, interval)`` from the UTC epoch; every
+  bucket overlapping ``[from_time, to_time)`` is returned, zero-filled, counting the cells that
+  start inside the range. ``from_time >= to_time`` (or a null bound) returns no rows; more than
+  50 000 buckets is a ``data-exception``.
+* ``_text``/``_uuid`` arguments are Postgres array literals (``"{a,b}"``, ``{"a,b"}``); null,
+  ``""`` or ``"{}"`` is no filter; a malformed one is ``malformed array literal: "<text>"``
+  (``data-exception``). A malformed uuid is ``invalid input syntax for type uuid``.
+* ``searchUsageMetrics``/``searchErrorMetrics``: ``group_by`` any of ``operation_id``,
+  ``operation_name``, ``operation_type``, ``user_role``, ``client_name``, ``transport`` (errors
+  also ``error_code``); empty or null is one row of totals; a column not grouped by is null; an
+  unknown column, or an unknown ``order_by`` column or direction, is ``validation-failed``.
+  ``order_by`` is ``{"column": "asc"|"desc"}``; groups are otherwise sorted by their values.
+  ``searchErrorMetrics`` counts failed requests only (``request_count == error_count``).
+  ``*Aggregate`` is the number of groups. Empty ``[String!]`` filters mean no filter.
+* ``search_general_operation_metrics_over_time``: a row per (project, bucket);
+  ``average_execution_time`` in ms (0 for an empty bucket), ``requests_per_minute`` per bucket
+  minute. ``search_usage_over_time``, ``search_errors_over_time`` (``value``: failed requests,
+  ``error_codes`` honoured), ``search_requests_over_time``: per bucket over all the projects.
+* ``search_operation_name_summaries``: grouped by ``group_bys`` (default ``{operation_id,
+  operation_name}``), ``error_rate`` 0..1, ``requests_per_minute`` over the window,
+  ``max_execution_time``. ``search_summary_metrics``: one row of totals.
+  ``search_latest_project_metrics``: live numbers following the daily curve at "now".
+* ``operations``, ``http_logs`` (``http`` requests only; ``error_code`` null for successes),
+  ``http_query_logs``, ``frequent_errors``: what each project has served (invented and recorded),
+  with ``distinct_on`` and ``where``. ``database_metrics``: a ``default`` primary and, for about
+  a third of the projects, a read replica, one sample per 5 minutes over the last day.
+* ``operation_logs``: each request of the traffic, newest first by default, built lazily one
+  cell at a time (``limit`` at most 1000, also the default; ``order_by`` ``time`` streams,
+  another column keeps only the best ``limit + offset``). ``where`` supports ``_and``, ``_or``,
+  ``_not`` and every column with ``_eq``, ``_neq``, ``_in``, ``_nin``, ``_gt``, ``_gte``,
+  ``_lt``, ``_lte``, ``_is_null``, ``_like``, ``_ilike``. ``request_id`` is a deterministic
+  uuid; a failure has ``error_code`` and ``error`` ``{"path", "error", "code"}``. ``query``,
+  ``user_vars``, ``generated_sql`` and ``http_info`` are invented and hold no secrets.
+  Aggregates and logs come from the same requests, so they agree.
+
+Recording traffic (tests). ``emu.admin`` (thread-safe, one transaction each, stored in SQLite so
+it survives a ``--db`` restart)::
+
+    emu.admin.record_requests(project_id, *, operation_name, at, count=1,
+                              operation_type="query", role="user", client="web-app",
+                              transport="http", latency_ms=20.0, error_code=None)
+    emu.admin.quiet(project_id, quiet=True)   # invented traffic off (False: back on)
+
+``record_requests`` adds ``count`` identical requests at ``at`` (a datetime, naive is UTC, or an
+ISO string), on top of the invented traffic and at any time (not only the last 30 days); they
+appear in every field, ``operation_logs`` included. An unknown project id raises
+``LookupError``; a wrong value (``operation_type`` not query/mutation/subscription,
+``transport`` not http/ws, ``count`` outside 1..100000, a negative latency, an empty name)
+``ValueError``. With an admin key, over HTTP, guarded like ``/emulator/admin``::
+
+    POST /emulator/admin/metrics  {"project_id": ID, "operation_name": ..., "at": ISO, ...}
+                                                           -> {"recorded": {...}}
+    POST /emulator/admin/metrics  {"project_id": ID, "quiet": true}
+                                                           -> {"project_id": ID, "quiet": true}
+
 Limits on what a stranger can make it do
 ========================================
 
@@ -259,7 +359,8 @@ Invented, so code must not rely on these beyond the emulator:
   OpenTelemetry, Prometheus), the three collaborator privileges, ``console_metrics_tab``,
   ``gql_allow_lists``, ``multiple_admin_secrets``, ``multiple_jwt``, ``non_pg_db``,
   ``read_replicas``, ``region_migration`` and ``server_metrics_endpoint``.
-* Regions: ``metrics_fqdn`` is ``metrics-<region>.<cloud>.hasura.app`` (nothing answers there);
+* Regions: ``metrics_fqdn`` is ``metrics-<region>.<cloud>.hasura.app`` (the emulator's Metrics
+  API answers there, see "Metrics API");
   ``tenant.region_info`` is the tenant's row of ``region``.
 * Inactive reasons: ``hibernated`` and ``suspended`` (the state controls accept any one-line
   reason). ``tenant_public_status`` has one row per tenant: ``endpoint``

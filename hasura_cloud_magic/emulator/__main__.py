@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from types import FrameType
 
 from .faults import Fault, parse_fault
+from .metrics.traffic import DEFAULT_METRICS_SEED
 from .server import DEFAULT_STEP_SECONDS, start
 
 
@@ -84,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
         help="inject a fault, TARGET:KIND[=SECONDS][:times=N|:always], e.g. "
         "createTenant:reset-after or '*:latency=0.05:always'; repeatable (default: none)",
     )
+    parser.add_argument(
+        "--metrics-seed",
+        type=int,
+        default=DEFAULT_METRICS_SEED,
+        metavar="N",
+        help="seed of the Metrics API's invented traffic; with a project's name it decides "
+        f"that project's traffic (default {DEFAULT_METRICS_SEED})",
+    )
     return parser
 
 
@@ -128,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.port,
             faults=args.faults,
             admin_key=admin_key,
+            metrics_seed=args.metrics_seed,
         )
     except ValueError as error:  # a bad --db, for one
         print(f"hasura-cloud-emulator: {error}", file=sys.stderr)
