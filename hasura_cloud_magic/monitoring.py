@@ -119,8 +119,10 @@ def _traffic_title(targets: Sequence[MetricsTarget]) -> str:
 def _points(
     rows: Sequence[Any], targets: Sequence[MetricsTarget], group: str | None
 ) -> list[TrafficPoint]:
+    """Points by time, then project name (the API orders projects by id, which says nothing
+    to a reader and differs from one account to the next)."""
     names = _names(targets)
-    return [
+    points = [
         TrafficPoint(
             time=row.bucket_time,
             project=names.get(row.project_id, str(row.project_id)),
@@ -131,6 +133,7 @@ def _points(
         )
         for row in rows
     ]
+    return sorted(points, key=lambda point: (point.time, point.project))
 
 
 def _names(targets: Sequence[MetricsTarget]) -> dict[uuid.UUID, str]:
@@ -184,7 +187,7 @@ def error_report(
             ErrorStat(target.name, row.error_code, row.operation_name, row.error_count or 0)
             for row in answer.search_error_metrics or []
         ]
-    if len(targets) == 1:
+    if len(targets) == 1:  # the API's own errors series (the console's chart)
         series = cloud.metrics.errors_over_time(targets[0], window)
         over_time = [ErrorPoint(p.timestamp, targets[0].name, round(p.value or 0)) for p in series]
     else:

@@ -137,7 +137,8 @@ class HasuraMagics(Magics, Configurable):
                 requests, errors and mean latency over time: a chart (table in a terminal)
         %hasura operations TARGET [--since WHEN] [--until WHEN] [--top N]
                 [--sort count|errors|latency]   the dashboard's operations table
-        %hasura errors TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--top N]
+        %hasura errors TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--interval I]
+                [--top N]   by code and operation, and over time
         %hasura logs TARGET [--since WHEN] [--until WHEN] [--operation NAME] [--errors]
                 [--limit N]   requests: time, request id, role, latency, error
         %hasura journal [--since 1h] [--save PATH]   this session's writes (keys, hashes,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timezone
 
-from hasura_cloud_magic.errors import UsageError
+from hasura_cloud_magic.errors import NotFoundError, UsageError
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.metrics_api import MetricsTarget
 from hasura_cloud_magic.monitoring import metrics_targets
@@ -24,13 +24,18 @@ def window_of(args: argparse.Namespace) -> TimeWindow:
 
 
 def targets_of(session: Session, args: argparse.Namespace, command: str) -> list[MetricsTarget]:
-    """TARGET, or every project matching ``--projects`` (where the command has it), each
-    with its region's metrics host."""
+    """TARGET, or every project matching ``--projects`` (where the command has it; none is
+    an empty list), each with its region's metrics host."""
     projects: str | None = getattr(args, "projects", None)
     if args.target is not None and projects is not None:
         raise UsageError(f"%hasura {command}: give TARGET or --projects GLOB, not both")
     if projects is not None:
-        found = resolve_glob(session.cloud(), projects)
+        try:
+            found = resolve_glob(session.cloud(), projects)
+        except NotFoundError as nothing:
+            # This only reads: no project is an empty result (like health), not an error.
+            session.out.info(f"{nothing}: nothing to read.")
+            return []
     elif args.target is not None:
         found = [session.target(args.target)]
     else:

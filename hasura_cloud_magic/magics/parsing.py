@@ -403,6 +403,12 @@ def _time_range_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--until", metavar="WHEN", help="end: like --since (default: now)")
 
 
+def _interval_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--interval", choices=INTERVAL_NAMES, help="bucket width (default: by the range)"
+    )
+
+
 def _one_or_many(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="TARGET", nargs="?", help="one project")
     parser.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
@@ -420,9 +426,7 @@ def _metrics(commands: Commands[_Parser]) -> None:
     )
     _one_or_many(metrics)
     _time_range_flags(metrics)
-    metrics.add_argument(
-        "--interval", choices=INTERVAL_NAMES, help="bucket width (default: by the range)"
-    )
+    _interval_flag(metrics)
     metrics.add_argument(
         "--by", choices=METRICS_BY, help="one series per group (the busiest, one project)"
     )
@@ -456,11 +460,14 @@ def _errors(commands: Commands[_Parser]) -> None:
         "errors",
         help=COMMANDS["errors"],
         **_page(
-            "errors", "%(prog)s TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--top N]"
+            "errors",
+            "%(prog)s TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--interval I]",
+            " [--top N]",
         ),
     )
     _one_or_many(errors)
     _time_range_flags(errors)
+    _interval_flag(errors)
     errors.add_argument(
         "--top",
         type=positive_int,

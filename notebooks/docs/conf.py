@@ -36,6 +36,26 @@ exclude_patterns = [
 # ---------------------------------------------------------------- notebooks
 
 nb_execution_mode = "off"  # they need the emulator; their committed outputs are the point
+# Charts are Vega-Lite, which JupyterLab draws and a static page cannot without a script from a
+# CDN: the site shows their text view (the same numbers, as a table) instead.
+_VEGA_LITE = "application/vnd.vegalite.v5+json"
+nb_mime_priority_overrides = [("html", _VEGA_LITE, None)]
+
+
+def _skip_vega_lite() -> None:
+    """MyST-NB renders every MIME type of an output before choosing one, and warns about a
+    type it has no renderer for; a chart's is left out on purpose, without a warning."""
+    from myst_nb.core.render import NbElementRenderer
+
+    render = NbElementRenderer.render_mime_type
+
+    def render_mime_type(self, data):  # type: ignore[no-untyped-def]
+        return [] if data.mime_type == _VEGA_LITE else render(self, data)
+
+    NbElementRenderer.render_mime_type = render_mime_type  # type: ignore[method-assign]
+
+
+_skip_vega_lite()
 
 # ---------------------------------------------------------------- API page
 

@@ -18,7 +18,14 @@ TOKEN_SHAPES = re.compile(
 
 def test_the_documented_notebooks_exist() -> None:
     names = {path.stem for path in NOTEBOOKS}
-    assert names == {"quickstart", "env-runbook", "fleet-health", "preview-apps", "api-client"}
+    assert names == {
+        "quickstart",
+        "env-runbook",
+        "fleet-health",
+        "monitoring",
+        "preview-apps",
+        "api-client",
+    }
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

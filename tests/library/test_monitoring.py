@@ -165,6 +165,8 @@ def test_a_fleet_is_one_request_per_metrics_host(cloud: HasuraCloud) -> None:
     series = traffic(cloud, [east, west, also_east], window)
     assert {p.project for p in series} == {east.name, west.name, also_east.name}
     assert len(series) == 3 * 24
+    # By time, then name: the API orders projects by id, which differs between accounts.
+    assert [(p.time, p.project) for p in series] == sorted((p.time, p.project) for p in series)
     # One client per metrics host, kept across calls.
     clients = dict(cloud.metrics._clients)
     assert set(clients) == {east.metrics_fqdn, west.metrics_fqdn}

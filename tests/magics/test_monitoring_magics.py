@@ -107,7 +107,7 @@ def test_in_jupyter_a_result_is_its_chart(jupyter: TestingShell, project: Create
         ("operations {name} --sort speed", UsageError, "invalid choice: 'speed'"),
         ("operations {name} --top 0", UsageError, "expected a whole number >= 1"),
         ("logs {name} --limit 5000", InvalidInputError, "--limit must be from 1 to 1000"),
-        ("errors --projects 'zz-no-such-*'", NotFoundError, "no project matches"),
+        ("operations zz-no-such-project", NotFoundError, "no project named 'zz-no-such-project'"),
     ],
 )
 def test_a_mistake_is_one_line(
@@ -127,3 +127,13 @@ def test_a_window_is_read_before_anything_is_sent(ip: TestingShell, emulator: An
     # An unknown project and a bad range: the range is refused first, without a lookup.
     with pytest.raises(InvalidInputError, match="empty or inverted"):
         run(ip, "%hasura logs no-such-project --since 1h --until 2h")
+
+
+def test_a_glob_without_projects_reads_nothing(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    traffic = run(ip, "%hasura metrics --projects 'zz-none-*'")
+    errors = run(ip, "%hasura errors --projects 'zz-none-*'")
+    assert len(traffic) == 0 and len(errors) == 0 and errors.peak is None
+    assert "no project matches 'zz-none-*': nothing to read." in capsys.readouterr().out
+    assert "No traffic in this window." in repr(traffic)

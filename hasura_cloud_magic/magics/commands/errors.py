@@ -1,5 +1,5 @@
-"""``%hasura errors TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--top N]``:
-errors by code and operation, and over time.
+"""``%hasura errors TARGET | --projects GLOB [--since WHEN] [--until WHEN] [--interval I]
+[--top N]``: errors by code and operation, and over time.
 
 The table has the ``--top`` groups of error code and operation per project, most first; its
 title names the bucket with the most errors (an error burst). The chart shows errors over
