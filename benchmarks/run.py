@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BENCHMARKS = ["load", "first_command", "command", "fleet", "polling", "emulator"]
+BENCHMARKS = ["load", "first_command", "command", "fleet", "polling", "emulator", "metrics"]
 
 
 def main(names: list[str]) -> int:

@@ -25,7 +25,7 @@ def window_of(args: argparse.Namespace) -> TimeWindow:
 
 def targets_of(session: Session, args: argparse.Namespace, command: str) -> list[MetricsTarget]:
     """TARGET, or every project matching ``--projects`` (where the command has it; none is
-    an empty list), each with its region's metrics host."""
+    an empty list), each with its region's metrics host (read once per session)."""
     projects: str | None = getattr(args, "projects", None)
     if args.target is not None and projects is not None:
         raise UsageError(f"%hasura {command}: give TARGET or --projects GLOB, not both")
@@ -41,4 +41,13 @@ def targets_of(session: Session, args: argparse.Namespace, command: str) -> list
     else:
         raise UsageError(f"%hasura {command}: give TARGET or --projects GLOB")
     session.cache.project_names.update(target.name for target in found)
-    return metrics_targets(session.cloud(), [target.project_id for target in found])
+    hosts = session.metrics_hosts
+    unknown = [target.project_id for target in found if target.project_id not in hosts]
+    if unknown:
+        hosts.update(
+            (t.project_id, t.metrics_fqdn) for t in metrics_targets(session.cloud(), unknown)
+        )
+    gone = [target.name for target in found if target.project_id not in hosts]
+    if gone:  # deleted since it was resolved
+        raise NotFoundError(f"no project {', '.join(gone)} any more")
+    return [MetricsTarget(t.project_id, t.name, hosts[t.project_id]) for t in found]

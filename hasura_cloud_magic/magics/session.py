@@ -62,6 +62,9 @@ class Session:
         self._token_source: str | None = None
         self._cloud: HasuraCloud | None = None
         self._targets: dict[str, Target] = {}
+        #: Each project's metrics host, by project id. Reads reuse it: a project changes
+        #: region only by a migration, and a new session reads it again.
+        self.metrics_hosts: dict[uuid.UUID, str] = {}
         #: Every write of this session (``%hasura journal``), forms included: what it
         #: created is what a headless run may delete or rename without naming it.
         self.journal = Journal()
@@ -162,6 +165,7 @@ class Session:
         """Drop cached resolutions (all, or those of one tenant after a rename or delete)."""
         if tenant_id is None:
             self._targets.clear()
+            self.metrics_hosts.clear()
         else:
             self._targets = {k: t for k, t in self._targets.items() if t.tenant_id != tenant_id}
 

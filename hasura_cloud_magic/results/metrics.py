@@ -68,7 +68,7 @@ class _Charted(Rows):
 # ---------------------------------------------------------------- traffic over time
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrafficPoint:
     """One time bucket of one project (and one group, with ``--by``)."""
 

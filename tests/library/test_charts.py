@@ -92,7 +92,7 @@ def test_a_fleet_chart_has_one_series_per_project() -> None:
         "errors",
         "latency_ms",
     ]
-    values = spec["data"]["values"]
+    values = spec["datasets"]["rows"]
     assert {
         "time": HOURS[1].isoformat(),
         "project": "shop-api",

@@ -172,7 +172,7 @@ def test_a_report_charts_projects_by_state(emu: Any, cloud: HasuraCloud) -> None
         assert VEGA_LITE_MIME not in bundle and "hibernated" in bundle["text/html"]
     else:
         spec = bundle[VEGA_LITE_MIME]
-        assert spec["data"]["values"] == [
+        assert spec["datasets"]["rows"] == [
             {"state": "active", "projects": 2},
             {"state": "hibernated", "projects": 1},
         ]
