@@ -154,4 +154,7 @@ def _tooltips(alt: ModuleType, series: str | None) -> list[Any]:
 def _spec(chart: Any, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     spec: dict[str, Any] = chart.to_dict(validate=False)
     spec["datasets"] = {_DATASET: [dict(row) for row in rows]}
+    # SVG rather than a canvas: crisp when zoomed, and its text is in the page (readable by
+    # screen readers and findable with the browser's search).
+    spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
     return spec

@@ -185,3 +185,41 @@ def test_tables_and_the_editor_show_long_values_and_keys_whole(
     finally:
         page.close()
         cloud.delete_tenant(created.id)
+
+
+def test_monitoring_charts_are_drawn_by_jupyterlab(
+    lab: Any, browser: Any, cloud: HasuraCloud, screenshots: Path
+) -> None:
+    """%hasura metrics and errors show Vega-Lite charts that JupyterLab itself draws."""
+    from playwright.sync_api import expect
+
+    name = f"browser-chart-{uuid.uuid4().hex[:6]}"
+    created = cloud.create_project(cloud="aws", region="us-east-2", name=name)
+    notebook = write_notebook(
+        lab.root,
+        "charts.ipynb",
+        "%load_ext hasura_cloud_magic",
+        f"%hasura metrics {name} --since 24h",
+        f"%hasura operations {name} --top 5",
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 1100})
+    try:
+        open_and_run(page, lab, notebook)
+        charts = page.locator(".jp-RenderedVegaLite")
+        expect(charts).to_have_count(2, timeout=60_000)
+        traffic, operations = charts.nth(0), charts.nth(1)
+        # Drawn, not just placed: three panels of lines, and five bars.
+        expect(traffic.locator("svg, canvas").first).to_be_visible(timeout=30_000)
+        expect(traffic).to_contain_text("requests")
+        expect(traffic).to_contain_text("mean latency (ms)")
+        lines = traffic.locator("g.mark-line path")
+        expect(lines).to_have_count(3, timeout=30_000)
+        expect(operations.locator("g.mark-rect path")).to_have_count(5, timeout=30_000)
+        # No table beside a chart: JupyterLab would have preferred it.
+        assert page.locator("table.hcm-table").count() == 0
+        traffic.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshots / "metrics-chart.png"))
+        print(f"screenshot: {screenshots / 'metrics-chart.png'}")
+    finally:
+        page.close()
+        cloud.delete_tenant(created.id)
