@@ -154,6 +154,16 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
     ("reactivate-no-yes", magic("%hasura reactivate nope-nope"), "no project named"),
     ("wait-timeout", magic("%hasura env set {p} A=2 --wait --timeout 0"), "seconds > 0"),
     ("state-bad-endpoint", magic("%hasura emulator state {p} --endpoint sideways"), "sideways"),
+    # magics: monitoring (read only; a bad range is refused before anything is sent)
+    ("metrics-no-target", magic("%hasura metrics"), "give TARGET or --projects GLOB"),
+    ("metrics-inverted", magic("%hasura metrics {p} --since 1h --until 2h"), "empty or inverted"),
+    ("metrics-bad-time", magic("%hasura metrics {p} --since someday"), "cannot read 'someday'"),
+    ("metrics-bad-interval", magic("%hasura metrics {p} --interval 7m"), "invalid choice: '7m'"),
+    ("metrics-too-many", magic("%hasura metrics {p} --since 90d --interval 5m"), "at most 5000"),
+    ("metrics-by-fleet", magic("%hasura metrics --projects 'a*' --by role"), "give TARGET"),
+    ("operations-sort", magic("%hasura operations {p} --sort speed"), "invalid choice: 'speed'"),
+    ("errors-unknown", magic("%hasura errors nope-nope"), "no project named 'nope-nope'"),
+    ("logs-limit", magic("%hasura logs {p} --limit 5000"), "--limit must be from 1 to 1000"),
     # magics: grammar
     ("unknown-command", magic("%hasura projcts"), "Did you mean 'projects'"),
     ("unknown-flag", magic("%hasura projects --nme x"), "--nme"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ariadne import ObjectType
@@ -61,6 +61,20 @@ def _ordered(
     return window(sort_rows(rows, order_by), limit, None)
 
 
+def _totals(
+    info: GraphQLResolveInfo,
+    args: dict[str, Any],
+    order_by: Any,
+    limit: int | None,
+    row: Callable[[Any, int, int], Row],
+) -> list[Row]:
+    """One row per bucket over every project asked for: ``row(start, requests, errors)``."""
+    per_project, starts, _step = _series(info, args)
+    total = total_series(per_project, starts)
+    rows = [row(start, total.requests[i], total.errors[i]) for i, start in enumerate(starts)]
+    return _ordered(rows, order_by, limit)
+
+
 @query.field("search_usage_over_time")
 def resolve_usage_over_time(
     _: None,
@@ -69,17 +83,17 @@ def resolve_usage_over_time(
     order_by: Any = None,
     limit: int | None = None,
 ) -> list[Row]:
-    per_project, starts, _step = _series(info, args)
-    total = total_series(per_project, starts)
-    rows = [
-        {
+    return _totals(
+        info,
+        args,
+        order_by,
+        limit,
+        lambda start, requests, errors: {
             "timestamp": start,
-            "error_count": total.errors[i],
-            "success_count": total.requests[i] - total.errors[i],
-        }
-        for i, start in enumerate(starts)
-    ]
-    return _ordered(rows, order_by, limit)
+            "error_count": errors,
+            "success_count": requests - errors,
+        },
+    )
 
 
 @query.field("search_errors_over_time")
@@ -90,10 +104,13 @@ def resolve_errors_over_time(
     order_by: Any = None,
     limit: int | None = None,
 ) -> list[Row]:
-    per_project, starts, _step = _series(info, args)
-    total = total_series(per_project, starts)
-    rows = [{"timestamp": start, "value": float(total.errors[i])} for i, start in enumerate(starts)]
-    return _ordered(rows, order_by, limit)
+    return _totals(
+        info,
+        args,
+        order_by,
+        limit,
+        lambda start, requests, errors: {"timestamp": start, "value": float(errors)},
+    )
 
 
 @query.field("search_requests_over_time")
@@ -104,12 +121,13 @@ def resolve_requests_over_time(
     order_by: Any = None,
     limit: int | None = None,
 ) -> list[Row]:
-    per_project, starts, _step = _series(info, args)
-    total = total_series(per_project, starts)
-    rows = [
-        {"timestamp": start, "value": float(total.requests[i])} for i, start in enumerate(starts)
-    ]
-    return _ordered(rows, order_by, limit)
+    return _totals(
+        info,
+        args,
+        order_by,
+        limit,
+        lambda start, requests, errors: {"timestamp": start, "value": float(requests)},
+    )
 
 
 @query.field("search_general_operation_metrics_over_time")
