@@ -112,24 +112,36 @@ class MetricsApi:
     ) -> list[GetRequestsOverTimeSearchGeneralOperationMetricsOverTime]:
         """Requests, successes and mean latency per bucket and project; one request per
         metrics host (projects in one region share one)."""
+        filters = {
+            "operation_names": postgres_array(operation_names),
+            "user_roles": postgres_array(user_roles),
+            "client_names": postgres_array(client_names),
+            "transports": postgres_array(transports),
+        }
         rows = []
         for fqdn, ids in _by_host(targets).items():
-            answer = self._send(
-                fqdn,
-                "GetRequestsOverTime",
-                lambda client, ids=ids: client.get_requests_over_time(  # type: ignore[misc]
-                    project_ids=postgres_array([str(i) for i in ids]) or "{}",
-                    from_time=window.start,
-                    to_time=window.end,
-                    time_interval=window.interval.wire,
-                    operation_names=postgres_array(operation_names),
-                    user_roles=postgres_array(user_roles),
-                    client_names=postgres_array(client_names),
-                    transports=postgres_array(transports),
-                ),
-            )
-            rows += answer.search_general_operation_metrics_over_time
+            rows += self._requests_over_time_at(fqdn, ids, window, filters)
         return rows
+
+    def _requests_over_time_at(
+        self,
+        metrics_fqdn: str,
+        project_ids: Sequence[uuid.UUID],
+        window: TimeWindow,
+        filters: Mapping[str, str | None],
+    ) -> list[GetRequestsOverTimeSearchGeneralOperationMetricsOverTime]:
+        answer = self._send(
+            metrics_fqdn,
+            "GetRequestsOverTime",
+            lambda client: client.get_requests_over_time(
+                project_ids=postgres_array([str(i) for i in project_ids]) or "{}",
+                from_time=window.start,
+                to_time=window.end,
+                time_interval=window.interval.wire,
+                **filters,
+            ),
+        )
+        return answer.search_general_operation_metrics_over_time
 
     def errors_over_time(
         self, target: MetricsTarget, window: TimeWindow
