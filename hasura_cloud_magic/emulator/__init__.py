@@ -187,7 +187,8 @@ to the emulator and send that ``Host`` (``curl --connect-to``). Body handling, t
 validation, ``field "X" not found in type: 'query_root'``) are the management API's. A
 subscription validates, then is refused: ``subscriptions are not supported over HTTP, use
 websockets instead`` (``validation-failed``). Faults (``--fault``) apply by root field as for
-the management API.
+the management API. The Metrics API has no mutations and runs outside the store's lock (each
+read it makes takes the lock briefly), so a heavy answer never holds up the management API.
 
 Who sees what: a token sees its own projects, and a metrics host only the projects of its
 region. Any other id in ``project_ids`` / ``where.project_id`` is dropped silently: empty rows

@@ -148,7 +148,7 @@ def start(
             tokens_registry,
             step_seconds,
             make_context=metrics_context,
-            runs_jobs=False,
+            read_only=True,
         )
         controls, hangs = StateControls(store), HangRelease()
         app = create_app(service, hangs, controls, admin_key, metrics_service)

@@ -18,6 +18,7 @@ from typing import Any
 
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     GraphQLError,
     GraphQLSchema,
     GraphQLSyntaxError,
@@ -110,10 +111,11 @@ def read_request(body: bytes) -> Request | Response:
 class GraphQLService:
     """Executes requests against one schema and the store.
 
-    The management API's service (the default) advances jobs before each request and gives
-    resolvers a ``RequestContext``; another API (the Metrics API) passes its own
-    ``make_context`` and ``runs_jobs=False`` and shares everything else: body handling, auth,
-    the validation cache and Hasura's error shapes.
+    The management API's service (the default) advances jobs before each request, runs it as
+    one transaction under the store's lock and gives resolvers a ``RequestContext``. A
+    ``read_only`` API (the Metrics API: no mutations) runs without either, with its own
+    ``make_context`` whose context locks each store read; both share body handling, auth, the
+    validation cache and Hasura's error shapes.
     """
 
     def __init__(
@@ -124,14 +126,14 @@ class GraphQLService:
         step_seconds: float,
         *,
         make_context: ContextFactory | None = None,
-        runs_jobs: bool = True,
+        read_only: bool = False,
     ) -> None:
         self.schema = schema
         self.store = store
         self.tokens = tokens
         self.step_us = round(step_seconds * 1_000_000)
         self._make_context = make_context or self._request_context
-        self._runs_jobs = runs_jobs
+        self._read_only = read_only
 
     def _request_context(self, owner_id: str, host: str) -> object:
         return RequestContext(self.store, owner_id, self.step_us)
@@ -187,28 +189,39 @@ class GraphQLService:
     def _execute(
         self, document: DocumentNode, request: Request, owner_id: str, host: str
     ) -> Response:
-        with self.store.lock:
-            if self._runs_jobs:
+        if self._read_only:
+            # No transaction and no store-wide lock: the context locks each read it makes, so
+            # a heavy answer (a month at five minutes) never holds up the management API.
+            result = self._run(document, request, owner_id, host)
+        else:
+            with self.store.lock:
                 # Job progress is committed on its own: it happened whatever this request does.
                 with self.store.transaction():
                     advance(self.store, self.store.now_us(), self.step_us, JOB_STEPS)
-            self.store.begin()
-            try:
-                result = execute_sync(
-                    self.schema,
-                    document,
-                    context_value=self._make_context(owner_id, host),
-                    variable_values=request.variables,
-                    operation_name=request.operation_name,
-                )
-            except BaseException:
-                self.store.rollback()
-                raise
-            if result.errors:
-                self.store.rollback()
-                return _errors(*(_execution_error(e) for e in result.errors))
-            self.store.commit()
+                self.store.begin()
+                try:
+                    result = self._run(document, request, owner_id, host)
+                except BaseException:
+                    self.store.rollback()
+                    raise
+                if result.errors:
+                    self.store.rollback()
+                else:
+                    self.store.commit()
+        if result.errors:
+            return _errors(*(_execution_error(e) for e in result.errors))
         return {"data": result.data}
+
+    def _run(
+        self, document: DocumentNode, request: Request, owner_id: str, host: str
+    ) -> ExecutionResult:
+        return execute_sync(
+            self.schema,
+            document,
+            context_value=self._make_context(owner_id, host),
+            variable_values=request.variables,
+            operation_name=request.operation_name,
+        )
 
 
 def _is_subscription(document: DocumentNode, operation_name: str | None) -> bool:

@@ -41,11 +41,12 @@ class MetricsContext:
     def visible(self) -> dict[str, str]:
         """id -> name of the caller's projects served at this host."""
         if self._visible is None:
-            rows = self.store.rows(
-                "SELECT p.id, p.name, t.cloud, t.region FROM projects p "
-                "JOIN tenant t ON t.project_id = p.id WHERE p.owner_id = ? ORDER BY p.id",
-                (self.owner_id,),
-            )
+            with self.store.lock:  # the Metrics API runs outside the store's lock (service.py)
+                rows = self.store.rows(
+                    "SELECT p.id, p.name, t.cloud, t.region FROM projects p "
+                    "JOIN tenant t ON t.project_id = p.id WHERE p.owner_id = ? ORDER BY p.id",
+                    (self.owner_id,),
+                )
             self._visible = {row["id"]: row["name"] for row in rows if _host_of(row) == self.host}
         return self._visible
 
@@ -58,7 +59,8 @@ class MetricsContext:
 
     def tables(self, projects: dict[str, str]) -> dict[str, DailyTable]:
         """The invented traffic of each project whose traffic is not turned off."""
-        quiet = recording.quiet_projects(self.store, projects)
+        with self.store.lock:
+            quiet = recording.quiet_projects(self.store, projects)
         return {
             pid: daily_table(self.seed, name) for pid, name in projects.items() if pid not in quiet
         }
@@ -66,7 +68,8 @@ class MetricsContext:
     def recorded(
         self, projects: Iterable[str], from_us: int | None = None, to_us: int | None = None
     ) -> list[dict[str, Any]]:
-        return recording.recorded_rows(self.store, list(projects), from_us, to_us)
+        with self.store.lock:
+            return recording.recorded_rows(self.store, list(projects), from_us, to_us)
 
 
 def _host_of(row: dict[str, str]) -> str | None:
