@@ -66,7 +66,8 @@ def time_series(
         if series
         else alt.value("#0969da")
     )
-    tooltip = [alt.Tooltip(f"{time}:T", format="%Y-%m-%d %H:%M"), *_tooltips(alt, series)]
+    tooltip = [alt.Tooltip(f"{time}:T", format="%Y-%m-%d %H:%M")]
+    tooltip += [alt.Tooltip(f"{series}:N")] if series else []
     panels = [
         base.mark_line(interpolate="monotone")
         .encode(
@@ -145,10 +146,6 @@ def scatter(
         .properties(width=_WIDTH, height=200, title=title)
     )
     return _spec(chart, rows)
-
-
-def _tooltips(alt: ModuleType, series: str | None) -> list[Any]:
-    return [alt.Tooltip(f"{series}:N")] if series else []
 
 
 def _spec(chart: Any, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
 from hasura_cloud_magic.metrics_api import MetricsTarget
-from hasura_cloud_magic.redaction import mask_secrets
 from hasura_cloud_magic.results.metrics import (
     ErrorPoint,
     ErrorReport,
@@ -88,7 +87,9 @@ def traffic(
     transports of the window."""
     if by is None:
         rows = cloud.metrics.requests_over_time(targets, window)
-        return Traffic(_points(rows, targets, None), window=window, title=_traffic_title(targets))
+        return Traffic(
+            _points(rows, targets, None), window=window, title=_title("Traffic", targets)
+        )
     if by not in BY:
         raise InvalidInputError(f"--by one of {', '.join(BY)}, not {by!r}")
     if len(targets) != 1:
@@ -104,16 +105,14 @@ def traffic(
             continue
         rows = cloud.metrics.requests_over_time(targets, window, **{series_filter: [value]})
         points += _points(rows, targets, value)
-    title = f"{_traffic_title(targets)} by {by}"
+    title = f"{_title('Traffic', targets)} by {by}"
     return Traffic(points, window=window, by=by, title=title)
 
 
-def _traffic_title(targets: Sequence[MetricsTarget]) -> str:
-    return (
-        f"Traffic of {targets[0].name}"
-        if len(targets) == 1
-        else f"Traffic of {len(targets)} projects"
-    )
+def _title(what: str, targets: Sequence[MetricsTarget]) -> str:
+    """``Traffic of shop-prod``, or of ``3 projects``."""
+    of = targets[0].name if len(targets) == 1 else f"{len(targets)} projects"
+    return f"{what} of {of}"
 
 
 def _points(
@@ -159,17 +158,7 @@ def operation_stats(
         order_by=SORTS[sort],
         limit=top,
     )
-    stats = [
-        OperationStat(
-            operation=row.operation_name or "(anonymous)",
-            type=row.operation_type,
-            requests=row.request_count or 0,
-            errors=row.error_count or 0,
-            mean_latency_ms=row.average_execution_time,
-            mean_response_bytes=row.average_response_size,
-        )
-        for row in answer.search_usage_metrics or []
-    ]
+    stats = [OperationStat.from_api(row) for row in answer.search_usage_metrics or []]
     total = (
         answer.search_usage_metrics_aggregate.count
         if answer.search_usage_metrics_aggregate
@@ -188,10 +177,7 @@ def error_report(
     stats = []
     for target in targets:
         answer = cloud.metrics.error_stats(target, window, limit=limit)
-        stats += [
-            ErrorStat(target.name, row.error_code, row.operation_name, row.error_count or 0)
-            for row in answer.search_error_metrics or []
-        ]
+        stats += [ErrorStat.from_api(target.name, row) for row in answer.search_error_metrics or []]
     if len(targets) == 1:  # the API's own errors series (the console's chart)
         series = cloud.metrics.errors_over_time(targets[0], window)
         over_time = [ErrorPoint(p.timestamp, targets[0].name, round(p.value or 0)) for p in series]
@@ -200,12 +186,7 @@ def error_report(
             ErrorPoint(p.time, p.project, p.errors)
             for p in _points(cloud.metrics.requests_over_time(targets, window), targets, None)
         ]
-    title = (
-        f"Errors of {targets[0].name}"
-        if len(targets) == 1
-        else f"Errors of {len(targets)} projects"
-    )
-    return ErrorReport(stats, over_time=over_time, window=window, title=title)
+    return ErrorReport(stats, over_time=over_time, window=window, title=_title("Errors", targets))
 
 
 def operation_logs(
@@ -223,27 +204,6 @@ def operation_logs(
     rows = cloud.metrics.operation_logs(
         target, window, operation_name=operation, errors_only=errors_only, limit=limit
     )
-    entries = [
-        LogEntry(
-            time=row.time,
-            request_id=row.request_id,
-            operation=row.operation_name,
-            type=row.operation_type,
-            role=row.user_role,
-            client=row.client_name,
-            latency_ms=row.execution_time,
-            error_code=row.error_code if row.is_error else None,
-            error=_error_message(row.error) if row.is_error else None,
-        )
-        for row in rows
-    ]
+    entries = [LogEntry.from_api(row) for row in rows]
     what = f"Requests of {target.name}" + (f" ({operation})" if operation else "")
     return OperationLogs(entries, window=window, title=what)
-
-
-def _error_message(error: object) -> str | None:
-    """The message of a Hasura error object ``{"error": ..., "code": ...}``, masked."""
-    if isinstance(error, dict):
-        message = error.get("error") or error.get("message")
-        return mask_secrets(str(message)) if message is not None else None
-    return mask_secrets(str(error)) if error is not None else None

@@ -11,13 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hasura_cloud_magic import charts
 from hasura_cloud_magic.charts import Measure
 from hasura_cloud_magic.display import Chart, Table
+from hasura_cloud_magic.redaction import mask_secrets
 from hasura_cloud_magic.results.base import Rows
 from hasura_cloud_magic.times import TimeWindow, local_time
+
+if TYPE_CHECKING:
+    from hasura_metrics_client import (
+        GetErrorStatsSearchErrorMetrics,
+        GetOperationLogsOperationLogs,
+        GetOperationStatsSearchUsageMetrics,
+    )
 
 __all__ = [
     "ErrorPoint",
@@ -171,6 +179,17 @@ class OperationStat:
     mean_latency_ms: float | None
     mean_response_bytes: float | None
 
+    @classmethod
+    def from_api(cls, row: GetOperationStatsSearchUsageMetrics) -> OperationStat:
+        return cls(
+            operation=row.operation_name or "(anonymous)",
+            type=row.operation_type,
+            requests=row.request_count or 0,
+            errors=row.error_count or 0,
+            mean_latency_ms=row.average_execution_time,
+            mean_response_bytes=row.average_response_size,
+        )
+
     @property
     def error_rate(self) -> float:
         return self.errors / self.requests if self.requests else 0.0
@@ -239,6 +258,10 @@ class ErrorStat:
     operation: str | None
     errors: int
 
+    @classmethod
+    def from_api(cls, project: str, row: GetErrorStatsSearchErrorMetrics) -> ErrorStat:
+        return cls(project, row.error_code, row.operation_name, row.error_count or 0)
+
     def row(self) -> list[str]:
         return [self.project, self.error_code or "—", self.operation or "—", f"{self.errors:,}"]
 
@@ -286,11 +309,8 @@ class ErrorReport(_Charted):
         )
         return replace(super().table(), title=f"{self._title} — {self.window.describe()}{worst}")
 
-    def to_dataframe(self) -> Any:
-        """Errors by code and operation; ``over_time_dataframe()`` has the series."""
-        return super().to_dataframe()
-
     def over_time_dataframe(self) -> Any:
+        """The errors per bucket (``.to_dataframe()`` has them by code and operation)."""
         return Rows(self.over_time).to_dataframe()
 
     def _spec(self) -> dict[str, Any] | None:
@@ -324,6 +344,20 @@ class LogEntry:
     #: The server's error message (the user's own data; never a token or env value of ours).
     error: str | None
 
+    @classmethod
+    def from_api(cls, row: GetOperationLogsOperationLogs) -> LogEntry:
+        return cls(
+            time=row.time,
+            request_id=row.request_id,
+            operation=row.operation_name,
+            type=row.operation_type,
+            role=row.user_role,
+            client=row.client_name,
+            latency_ms=row.execution_time,
+            error_code=row.error_code if row.is_error else None,
+            error=_error_message(row.error) if row.is_error else None,
+        )
+
     def row(self) -> list[str]:
         return [
             local_time(self.time),
@@ -334,6 +368,14 @@ class LogEntry:
             _ms(self.latency_ms),
             self.error_code or "ok",
         ]
+
+
+def _error_message(error: object) -> str | None:
+    """The message of a Hasura error object ``{"error": ..., "code": ...}``, masked."""
+    if isinstance(error, dict):
+        message = error.get("error") or error.get("message")
+        return mask_secrets(str(message)) if message is not None else None
+    return mask_secrets(str(error)) if error is not None else None
 
 
 class OperationLogs(_Charted):

@@ -130,6 +130,9 @@ def test_errors_by_code_and_over_time(cloud: HasuraCloud, recorded: MetricsTarge
         (HOUR + timedelta(hours=1), 0),
     ]
     assert report.peak is not None and report.peak.time == HOUR
+    pytest.importorskip("pandas")
+    assert list(report.to_dataframe()["error_code"]) == ["constraint-violation"]
+    assert list(report.over_time_dataframe()["errors"]) == [2, 0]
 
 
 def test_logs_of_one_operation_and_of_failures(cloud: HasuraCloud, recorded: MetricsTarget) -> None:

@@ -16,6 +16,7 @@ from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
 from ..filters import matches, sort_rows, window
+from .aggregate import DIMENSIONS
 from .arguments import array_literal, uuid_set
 from .context import MetricsContext, metrics_context
 from .times import parse_time
@@ -36,19 +37,7 @@ def _seen(context: MetricsContext) -> Iterator[Row]:
             for code in day.errors:
                 yield {**base, "error_code": code}
     for row in context.recorded(projects):
-        yield {
-            key: row[key]
-            for key in (
-                "project_id",
-                "operation_id",
-                "operation_name",
-                "operation_type",
-                "user_role",
-                "client_name",
-                "transport",
-                "error_code",
-            )
-        }
+        yield {key: row[key] for key in ("project_id", *DIMENSIONS, "error_code")}
 
 
 def _distinct(rows: Sequence[Row], columns: Sequence[str] | None) -> list[Row]:
