@@ -66,6 +66,17 @@ MUTATIONS: dict[str, Mutation] = {
     "ReactivateSuspendedProject": Mutation(
         "check whether the project is active (%hasura health TARGET) before retrying"
     ),
+    "AddCustomDomain": Mutation("list the project's domains (%hasura domains TARGET) first"),
+    "DeleteCustomDomain": Mutation("list the project's domains (%hasura domains TARGET) first"),
+    "InviteCollaborator": Mutation("list who has access (%hasura collaborators TARGET) first"),
+    "ResendInvite": Mutation("list who has access (%hasura collaborators TARGET) first"),
+    "RevokeInvitation": Mutation("list who has access (%hasura collaborators TARGET) first"),
+    "RemoveCollaborator": Mutation("list who has access (%hasura collaborators TARGET) first"),
+    "SetCollaboratorPrivileges": Mutation(
+        "list who has access (%hasura collaborators TARGET) first"
+    ),
+    "AcceptInvite": Mutation("list your invitations (%hasura invitations) first"),
+    "DeclineInvite": Mutation("list your invitations (%hasura invitations) first"),
 }
 _DEFAULT_CHECK = "read the current state before retrying"
 

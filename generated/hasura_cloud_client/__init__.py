@@ -2,6 +2,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .accept_invite import AcceptInvite, AcceptInviteAcceptInvite
+    from .add_custom_domain import AddCustomDomain, AddCustomDomainInsertCustomDomainOne
     from .base_client import BaseClient
     from .base_model import BaseModel
     from .check_db_latency import CheckDBLatency, CheckDBLatencyCheckDbLatency
@@ -11,6 +13,11 @@ if TYPE_CHECKING:
         CreateGitHubPreviewAppCreateGitHubPreviewApp,
     )
     from .create_tenant import CreateTenant, CreateTenantCreateTenant
+    from .decline_invite import DeclineInvite, DeclineInviteDeclineInvite
+    from .delete_custom_domain import (
+        DeleteCustomDomain,
+        DeleteCustomDomainDeleteCustomDomainByPk,
+    )
     from .delete_tenant import DeleteTenant, DeleteTenantDeleteTenant
     from .delete_tenant_env import DeleteTenantEnv, DeleteTenantEnvDeleteTenantEnv
     from .enums import cloud_enum, project_entitlement_types_enum
@@ -22,6 +29,14 @@ if TYPE_CHECKING:
         GraphQLClientInvalidResponseError,
     )
     from .fragments import (
+        CustomDomain,
+        InvitationResult,
+        ProjectAccess,
+        ProjectAccessCollaborators,
+        ProjectAccessCollaboratorsCollaborator,
+        ProjectAccessCollaboratorsProjectCollaboratorPrivileges,
+        ProjectAccessInvitations,
+        ProjectAccessOwner,
         ProjectStatus,
         ProjectStatusOwner,
         ProjectStatusTenant,
@@ -31,6 +46,12 @@ if TYPE_CHECKING:
         ProjectSummary,
         ProjectSummaryTenant,
         TenantEnvFields,
+    )
+    from .get_custom_domain import GetCustomDomain, GetCustomDomainCustomDomainByPk
+    from .get_custom_domains import (
+        GetCustomDomains,
+        GetCustomDomainsTenantByPk,
+        GetCustomDomainsTenantByPkCustomDomains,
     )
     from .get_db_latency_job import (
         GetDBLatencyJob,
@@ -51,12 +72,17 @@ if TYPE_CHECKING:
         GetEnvRolloutTenantByPk,
         GetEnvRolloutTenantByPkConfig,
     )
+    from .get_pending_invitations import (
+        GetPendingInvitations,
+        GetPendingInvitationsFetchPendingInvitations,
+    )
     from .get_preview_app_creation_status import (
         GetPreviewAppCreationStatus,
         GetPreviewAppCreationStatusJobsByPk,
         GetPreviewAppCreationStatusJobsByPkTasks,
         GetPreviewAppCreationStatusJobsByPkTasksTaskEvents,
     )
+    from .get_project_access import GetProjectAccess, GetProjectAccessProjects
     from .get_project_by_name import GetProjectByName, GetProjectByNameProjects
     from .get_project_entitlements import (
         GetProjectEntitlements,
@@ -78,11 +104,18 @@ if TYPE_CHECKING:
     from .input_types import (
         CreateGithubPreviewAppInputPayload,
         GithubRepoDetails,
+        InviteColloboratorRequest,
         ProjectOptions,
+        ResendInvitationRequest,
         String_comparison_exp,
         UpdateEnvObject,
         UpdateEnvsObject,
         cloud_enum_comparison_exp,
+        project_collaborator_privileges_insert_input,
+    )
+    from .invite_collaborator import (
+        InviteCollaborator,
+        InviteCollaboratorInviteCollaborator,
     )
     from .list_projects import ListProjects, ListProjectsProjects
     from .list_regions import ListRegions, ListRegionsRegion
@@ -90,12 +123,26 @@ if TYPE_CHECKING:
         ReactivateSuspendedProject,
         ReactivateSuspendedProjectReactivateSuspendedProject,
     )
+    from .remove_collaborator import (
+        RemoveCollaborator,
+        RemoveCollaboratorDeleteProjectCollaboratorsByPk,
+    )
+    from .resend_invite import ResendInvite, ResendInviteResendInvite
     from .resolve_target import (
         ResolveTarget,
         ResolveTargetProjectsByPk,
         ResolveTargetProjectsByPkTenant,
         ResolveTargetTenantByPk,
         ResolveTargetTenantByPkProject,
+    )
+    from .revoke_invitation import (
+        RevokeInvitation,
+        RevokeInvitationDeleteProjectCollaboratorInvitationsByPk,
+    )
+    from .set_collaborator_privileges import (
+        SetCollaboratorPrivileges,
+        SetCollaboratorPrivilegesDeleteProjectCollaboratorPrivileges,
+        SetCollaboratorPrivilegesInsertProjectCollaboratorPrivileges,
     )
     from .update_tenant_env import UpdateTenantEnv, UpdateTenantEnvUpdateTenantEnv
     from .update_tenant_name import (
@@ -105,6 +152,10 @@ if TYPE_CHECKING:
         UpdateTenantNameUpdateTenantNameTenantProject,
     )
 _LAZY_IMPORTS = {
+    "AcceptInvite": ".accept_invite",
+    "AcceptInviteAcceptInvite": ".accept_invite",
+    "AddCustomDomain": ".add_custom_domain",
+    "AddCustomDomainInsertCustomDomainOne": ".add_custom_domain",
     "BaseClient": ".base_client",
     "BaseModel": ".base_model",
     "CheckDBLatency": ".check_db_latency",
@@ -114,10 +165,20 @@ _LAZY_IMPORTS = {
     "CreateGithubPreviewAppInputPayload": ".input_types",
     "CreateTenant": ".create_tenant",
     "CreateTenantCreateTenant": ".create_tenant",
+    "CustomDomain": ".fragments",
+    "DeclineInvite": ".decline_invite",
+    "DeclineInviteDeclineInvite": ".decline_invite",
+    "DeleteCustomDomain": ".delete_custom_domain",
+    "DeleteCustomDomainDeleteCustomDomainByPk": ".delete_custom_domain",
     "DeleteTenant": ".delete_tenant",
     "DeleteTenantDeleteTenant": ".delete_tenant",
     "DeleteTenantEnv": ".delete_tenant_env",
     "DeleteTenantEnvDeleteTenantEnv": ".delete_tenant_env",
+    "GetCustomDomain": ".get_custom_domain",
+    "GetCustomDomainCustomDomainByPk": ".get_custom_domain",
+    "GetCustomDomains": ".get_custom_domains",
+    "GetCustomDomainsTenantByPk": ".get_custom_domains",
+    "GetCustomDomainsTenantByPkCustomDomains": ".get_custom_domains",
     "GetDBLatencyJob": ".get_db_latency_job",
     "GetDBLatencyJobJobsByPk": ".get_db_latency_job",
     "GetDBLatencyJobJobsByPkTasks": ".get_db_latency_job",
@@ -131,10 +192,14 @@ _LAZY_IMPORTS = {
     "GetEnvRolloutConfigStatus": ".get_env_rollout",
     "GetEnvRolloutTenantByPk": ".get_env_rollout",
     "GetEnvRolloutTenantByPkConfig": ".get_env_rollout",
+    "GetPendingInvitations": ".get_pending_invitations",
+    "GetPendingInvitationsFetchPendingInvitations": ".get_pending_invitations",
     "GetPreviewAppCreationStatus": ".get_preview_app_creation_status",
     "GetPreviewAppCreationStatusJobsByPk": ".get_preview_app_creation_status",
     "GetPreviewAppCreationStatusJobsByPkTasks": ".get_preview_app_creation_status",
     "GetPreviewAppCreationStatusJobsByPkTasksTaskEvents": ".get_preview_app_creation_status",
+    "GetProjectAccess": ".get_project_access",
+    "GetProjectAccessProjects": ".get_project_access",
     "GetProjectByName": ".get_project_by_name",
     "GetProjectByNameProjects": ".get_project_by_name",
     "GetProjectEntitlements": ".get_project_entitlements",
@@ -157,10 +222,20 @@ _LAZY_IMPORTS = {
     "GraphQLClientHttpError": ".exceptions",
     "GraphQLClientInvalidResponseError": ".exceptions",
     "HasuraCloudClient": ".client",
+    "InvitationResult": ".fragments",
+    "InviteCollaborator": ".invite_collaborator",
+    "InviteCollaboratorInviteCollaborator": ".invite_collaborator",
+    "InviteColloboratorRequest": ".input_types",
     "ListProjects": ".list_projects",
     "ListProjectsProjects": ".list_projects",
     "ListRegions": ".list_regions",
     "ListRegionsRegion": ".list_regions",
+    "ProjectAccess": ".fragments",
+    "ProjectAccessCollaborators": ".fragments",
+    "ProjectAccessCollaboratorsCollaborator": ".fragments",
+    "ProjectAccessCollaboratorsProjectCollaboratorPrivileges": ".fragments",
+    "ProjectAccessInvitations": ".fragments",
+    "ProjectAccessOwner": ".fragments",
     "ProjectOptions": ".input_types",
     "ProjectStatus": ".fragments",
     "ProjectStatusOwner": ".fragments",
@@ -172,11 +247,21 @@ _LAZY_IMPORTS = {
     "ProjectSummaryTenant": ".fragments",
     "ReactivateSuspendedProject": ".reactivate_suspended_project",
     "ReactivateSuspendedProjectReactivateSuspendedProject": ".reactivate_suspended_project",
+    "RemoveCollaborator": ".remove_collaborator",
+    "RemoveCollaboratorDeleteProjectCollaboratorsByPk": ".remove_collaborator",
+    "ResendInvitationRequest": ".input_types",
+    "ResendInvite": ".resend_invite",
+    "ResendInviteResendInvite": ".resend_invite",
     "ResolveTarget": ".resolve_target",
     "ResolveTargetProjectsByPk": ".resolve_target",
     "ResolveTargetProjectsByPkTenant": ".resolve_target",
     "ResolveTargetTenantByPk": ".resolve_target",
     "ResolveTargetTenantByPkProject": ".resolve_target",
+    "RevokeInvitation": ".revoke_invitation",
+    "RevokeInvitationDeleteProjectCollaboratorInvitationsByPk": ".revoke_invitation",
+    "SetCollaboratorPrivileges": ".set_collaborator_privileges",
+    "SetCollaboratorPrivilegesDeleteProjectCollaboratorPrivileges": ".set_collaborator_privileges",
+    "SetCollaboratorPrivilegesInsertProjectCollaboratorPrivileges": ".set_collaborator_privileges",
     "String_comparison_exp": ".input_types",
     "TenantEnvFields": ".fragments",
     "UpdateEnvObject": ".input_types",
@@ -189,6 +274,7 @@ _LAZY_IMPORTS = {
     "UpdateTenantNameUpdateTenantNameTenantProject": ".update_tenant_name",
     "cloud_enum": ".enums",
     "cloud_enum_comparison_exp": ".input_types",
+    "project_collaborator_privileges_insert_input": ".input_types",
     "project_entitlement_types_enum": ".enums",
 }
 
@@ -208,6 +294,10 @@ def __dir__():
 
 
 __all__ = [
+    "AcceptInvite",
+    "AcceptInviteAcceptInvite",
+    "AddCustomDomain",
+    "AddCustomDomainInsertCustomDomainOne",
     "BaseClient",
     "BaseModel",
     "CheckDBLatency",
@@ -217,10 +307,20 @@ __all__ = [
     "CreateGithubPreviewAppInputPayload",
     "CreateTenant",
     "CreateTenantCreateTenant",
+    "CustomDomain",
+    "DeclineInvite",
+    "DeclineInviteDeclineInvite",
+    "DeleteCustomDomain",
+    "DeleteCustomDomainDeleteCustomDomainByPk",
     "DeleteTenant",
     "DeleteTenantDeleteTenant",
     "DeleteTenantEnv",
     "DeleteTenantEnvDeleteTenantEnv",
+    "GetCustomDomain",
+    "GetCustomDomainCustomDomainByPk",
+    "GetCustomDomains",
+    "GetCustomDomainsTenantByPk",
+    "GetCustomDomainsTenantByPkCustomDomains",
     "GetDBLatencyJob",
     "GetDBLatencyJobJobsByPk",
     "GetDBLatencyJobJobsByPkTasks",
@@ -234,10 +334,14 @@ __all__ = [
     "GetEnvRolloutConfigStatus",
     "GetEnvRolloutTenantByPk",
     "GetEnvRolloutTenantByPkConfig",
+    "GetPendingInvitations",
+    "GetPendingInvitationsFetchPendingInvitations",
     "GetPreviewAppCreationStatus",
     "GetPreviewAppCreationStatusJobsByPk",
     "GetPreviewAppCreationStatusJobsByPkTasks",
     "GetPreviewAppCreationStatusJobsByPkTasksTaskEvents",
+    "GetProjectAccess",
+    "GetProjectAccessProjects",
     "GetProjectByName",
     "GetProjectByNameProjects",
     "GetProjectEntitlements",
@@ -260,10 +364,20 @@ __all__ = [
     "GraphQLClientHttpError",
     "GraphQLClientInvalidResponseError",
     "HasuraCloudClient",
+    "InvitationResult",
+    "InviteCollaborator",
+    "InviteCollaboratorInviteCollaborator",
+    "InviteColloboratorRequest",
     "ListProjects",
     "ListProjectsProjects",
     "ListRegions",
     "ListRegionsRegion",
+    "ProjectAccess",
+    "ProjectAccessCollaborators",
+    "ProjectAccessCollaboratorsCollaborator",
+    "ProjectAccessCollaboratorsProjectCollaboratorPrivileges",
+    "ProjectAccessInvitations",
+    "ProjectAccessOwner",
     "ProjectOptions",
     "ProjectStatus",
     "ProjectStatusOwner",
@@ -275,11 +389,21 @@ __all__ = [
     "ProjectSummaryTenant",
     "ReactivateSuspendedProject",
     "ReactivateSuspendedProjectReactivateSuspendedProject",
+    "RemoveCollaborator",
+    "RemoveCollaboratorDeleteProjectCollaboratorsByPk",
+    "ResendInvitationRequest",
+    "ResendInvite",
+    "ResendInviteResendInvite",
     "ResolveTarget",
     "ResolveTargetProjectsByPk",
     "ResolveTargetProjectsByPkTenant",
     "ResolveTargetTenantByPk",
     "ResolveTargetTenantByPkProject",
+    "RevokeInvitation",
+    "RevokeInvitationDeleteProjectCollaboratorInvitationsByPk",
+    "SetCollaboratorPrivileges",
+    "SetCollaboratorPrivilegesDeleteProjectCollaboratorPrivileges",
+    "SetCollaboratorPrivilegesInsertProjectCollaboratorPrivileges",
     "String_comparison_exp",
     "TenantEnvFields",
     "UpdateEnvObject",
@@ -292,5 +416,6 @@ __all__ = [
     "UpdateTenantNameUpdateTenantNameTenantProject",
     "cloud_enum",
     "cloud_enum_comparison_exp",
+    "project_collaborator_privileges_insert_input",
     "project_entitlement_types_enum",
 ]

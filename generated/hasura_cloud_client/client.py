@@ -5,16 +5,24 @@ from .base_client import BaseClient
 from .base_model import UNSET
 
 if TYPE_CHECKING:
+    from .accept_invite import AcceptInvite
+    from .add_custom_domain import AddCustomDomain
     from .base_model import UnsetType
     from .check_db_latency import CheckDBLatency
     from .create_git_hub_preview_app import CreateGitHubPreviewApp
     from .create_tenant import CreateTenant
+    from .decline_invite import DeclineInvite
+    from .delete_custom_domain import DeleteCustomDomain
     from .delete_tenant import DeleteTenant
     from .delete_tenant_env import DeleteTenantEnv
+    from .get_custom_domain import GetCustomDomain
+    from .get_custom_domains import GetCustomDomains
     from .get_db_latency_job import GetDBLatencyJob
     from .get_deployment_job_status import GetDeploymentJobStatus
     from .get_env_rollout import GetEnvRollout
+    from .get_pending_invitations import GetPendingInvitations
     from .get_preview_app_creation_status import GetPreviewAppCreationStatus
+    from .get_project_access import GetProjectAccess
     from .get_project_by_name import GetProjectByName
     from .get_project_entitlements import GetProjectEntitlements
     from .get_project_status import GetProjectStatus
@@ -23,15 +31,23 @@ if TYPE_CHECKING:
     from .get_tenant_env import GetTenantEnv
     from .input_types import (
         CreateGithubPreviewAppInputPayload,
+        InviteColloboratorRequest,
+        ResendInvitationRequest,
         String_comparison_exp,
         UpdateEnvObject,
         UpdateEnvsObject,
         cloud_enum_comparison_exp,
+        project_collaborator_privileges_insert_input,
     )
+    from .invite_collaborator import InviteCollaborator
     from .list_projects import ListProjects
     from .list_regions import ListRegions
     from .reactivate_suspended_project import ReactivateSuspendedProject
+    from .remove_collaborator import RemoveCollaborator
+    from .resend_invite import ResendInvite
     from .resolve_target import ResolveTarget
+    from .revoke_invitation import RevokeInvitation
+    from .set_collaborator_privileges import SetCollaboratorPrivileges
     from .update_tenant_env import UpdateTenantEnv
     from .update_tenant_name import UpdateTenantName
 
@@ -41,6 +57,62 @@ def gql(q: str) -> str:
 
 
 class HasuraCloudClient(BaseClient):
+    def accept_invite(self, invite_key: str, **kwargs: Any) -> "AcceptInvite":
+        from .accept_invite import AcceptInvite
+
+        query = gql("""
+            mutation AcceptInvite($inviteKey: String!) {
+              acceptInvite(inviteKey: $inviteKey) {
+                ...InvitationResult
+              }
+            }
+
+            fragment InvitationResult on ProjectCollaboratorInvitation {
+              id
+              project_id
+              collaborator_email
+              invited_at
+              privileges
+            }
+            """)
+        variables: dict[str, object] = {"inviteKey": invite_key}
+        response = self.execute(
+            query=query, operation_name="AcceptInvite", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return AcceptInvite.model_validate(data)
+
+    def add_custom_domain(
+        self, tenant_id: UUID, fqdn: str, **kwargs: Any
+    ) -> "AddCustomDomain":
+        from .add_custom_domain import AddCustomDomain
+
+        query = gql("""
+            mutation AddCustomDomain($tenantId: uuid!, $fqdn: String!) {
+              insert_custom_domain_one(object: {fqdn: $fqdn, tenant_id: $tenantId}) {
+                ...CustomDomain
+              }
+            }
+
+            fragment CustomDomain on custom_domain {
+              id
+              fqdn
+              cert
+              dns_validation
+              ssl_status
+              ssl_message
+              tenant_id
+              created_at
+              updated_at
+            }
+            """)
+        variables: dict[str, object] = {"tenantId": tenant_id, "fqdn": fqdn}
+        response = self.execute(
+            query=query, operation_name="AddCustomDomain", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return AddCustomDomain.model_validate(data)
+
     def check_db_latency(self, project_id: UUID, **kwargs: Any) -> "CheckDBLatency":
         from .check_db_latency import CheckDBLatency
 
@@ -118,6 +190,52 @@ class HasuraCloudClient(BaseClient):
         data = self.get_data(response)
         return CreateTenant.model_validate(data)
 
+    def decline_invite(self, invite_key: str, **kwargs: Any) -> "DeclineInvite":
+        from .decline_invite import DeclineInvite
+
+        query = gql("""
+            mutation DeclineInvite($inviteKey: String!) {
+              declineInvite(inviteKey: $inviteKey) {
+                ...InvitationResult
+              }
+            }
+
+            fragment InvitationResult on ProjectCollaboratorInvitation {
+              id
+              project_id
+              collaborator_email
+              invited_at
+              privileges
+            }
+            """)
+        variables: dict[str, object] = {"inviteKey": invite_key}
+        response = self.execute(
+            query=query, operation_name="DeclineInvite", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return DeclineInvite.model_validate(data)
+
+    def delete_custom_domain(self, id: UUID, **kwargs: Any) -> "DeleteCustomDomain":
+        from .delete_custom_domain import DeleteCustomDomain
+
+        query = gql("""
+            mutation DeleteCustomDomain($id: uuid!) {
+              delete_custom_domain_by_pk(id: $id) {
+                id
+                fqdn
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="DeleteCustomDomain",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return DeleteCustomDomain.model_validate(data)
+
     def delete_tenant(self, tenant_id: UUID, **kwargs: Any) -> "DeleteTenant":
         from .delete_tenant import DeleteTenant
 
@@ -166,6 +284,71 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return DeleteTenantEnv.model_validate(data)
+
+    def get_custom_domain(self, id: UUID, **kwargs: Any) -> "GetCustomDomain":
+        from .get_custom_domain import GetCustomDomain
+
+        query = gql("""
+            query GetCustomDomain($id: uuid!) {
+              custom_domain_by_pk(id: $id) {
+                ...CustomDomain
+              }
+            }
+
+            fragment CustomDomain on custom_domain {
+              id
+              fqdn
+              cert
+              dns_validation
+              ssl_status
+              ssl_message
+              tenant_id
+              created_at
+              updated_at
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query, operation_name="GetCustomDomain", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return GetCustomDomain.model_validate(data)
+
+    def get_custom_domains(self, tenant_id: UUID, **kwargs: Any) -> "GetCustomDomains":
+        from .get_custom_domains import GetCustomDomains
+
+        query = gql("""
+            query GetCustomDomains($tenantId: uuid!) {
+              tenant_by_pk(id: $tenantId) {
+                id
+                fqdn
+                custom_domains(order_by: [{fqdn: asc}]) {
+                  ...CustomDomain
+                }
+              }
+            }
+
+            fragment CustomDomain on custom_domain {
+              id
+              fqdn
+              cert
+              dns_validation
+              ssl_status
+              ssl_message
+              tenant_id
+              created_at
+              updated_at
+            }
+            """)
+        variables: dict[str, object] = {"tenantId": tenant_id}
+        response = self.execute(
+            query=query,
+            operation_name="GetCustomDomains",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetCustomDomains.model_validate(data)
 
     def get_db_latency_job(self, job_id: UUID, **kwargs: Any) -> "GetDBLatencyJob":
         from .get_db_latency_job import GetDBLatencyJob
@@ -261,6 +444,32 @@ class HasuraCloudClient(BaseClient):
         data = self.get_data(response)
         return GetEnvRollout.model_validate(data)
 
+    def get_pending_invitations(self, **kwargs: Any) -> "GetPendingInvitations":
+        from .get_pending_invitations import GetPendingInvitations
+
+        query = gql("""
+            query GetPendingInvitations {
+              fetchPendingInvitations {
+                id
+                projectID
+                projectName
+                invitedAt
+                invitedBy
+                privileges
+                key
+              }
+            }
+            """)
+        variables: dict[str, object] = {}
+        response = self.execute(
+            query=query,
+            operation_name="GetPendingInvitations",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetPendingInvitations.model_validate(data)
+
     def get_preview_app_creation_status(
         self, job_id: UUID, **kwargs: Any
     ) -> "GetPreviewAppCreationStatus":
@@ -293,6 +502,56 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return GetPreviewAppCreationStatus.model_validate(data)
+
+    def get_project_access(self, ids: list[UUID], **kwargs: Any) -> "GetProjectAccess":
+        from .get_project_access import GetProjectAccess
+
+        query = gql("""
+            query GetProjectAccess($ids: [uuid!]!) {
+              projects(where: {id: {_in: $ids}}, order_by: [{name: asc}]) {
+                ...ProjectAccess
+              }
+            }
+
+            fragment ProjectAccess on projects {
+              id
+              name
+              owner {
+                id
+                email
+              }
+              collaborators {
+                id
+                collaborator_id
+                status
+                collaborator {
+                  id
+                  email
+                }
+                project_collaborator_privileges {
+                  privilege_slug
+                }
+              }
+              invitations(
+                where: {accepted_at: {_is_null: true}, declined_at: {_is_null: true}}
+              ) {
+                id
+                collaborator_email
+                privileges
+                invited_at
+                invited_by
+              }
+            }
+            """)
+        variables: dict[str, object] = {"ids": ids}
+        response = self.execute(
+            query=query,
+            operation_name="GetProjectAccess",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return GetProjectAccess.model_validate(data)
 
     def get_project_by_name(self, name: str, **kwargs: Any) -> "GetProjectByName":
         from .get_project_by_name import GetProjectByName
@@ -500,6 +759,36 @@ class HasuraCloudClient(BaseClient):
         data = self.get_data(response)
         return GetTenantEnv.model_validate(data)
 
+    def invite_collaborator(
+        self, invite: "InviteColloboratorRequest", **kwargs: Any
+    ) -> "InviteCollaborator":
+        from .invite_collaborator import InviteCollaborator
+
+        query = gql("""
+            mutation InviteCollaborator($invite: InviteColloboratorRequest!) {
+              inviteCollaborator(invite: $invite) {
+                ...InvitationResult
+              }
+            }
+
+            fragment InvitationResult on ProjectCollaboratorInvitation {
+              id
+              project_id
+              collaborator_email
+              invited_at
+              privileges
+            }
+            """)
+        variables: dict[str, object] = {"invite": invite}
+        response = self.execute(
+            query=query,
+            operation_name="InviteCollaborator",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return InviteCollaborator.model_validate(data)
+
     def list_projects(
         self,
         name: Union[Optional["String_comparison_exp"], "UnsetType"] = UNSET,
@@ -585,6 +874,54 @@ class HasuraCloudClient(BaseClient):
         data = self.get_data(response)
         return ReactivateSuspendedProject.model_validate(data)
 
+    def remove_collaborator(self, id: UUID, **kwargs: Any) -> "RemoveCollaborator":
+        from .remove_collaborator import RemoveCollaborator
+
+        query = gql("""
+            mutation RemoveCollaborator($id: uuid!) {
+              delete_project_collaborators_by_pk(id: $id) {
+                id
+                collaborator_id
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="RemoveCollaborator",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RemoveCollaborator.model_validate(data)
+
+    def resend_invite(
+        self, args: "ResendInvitationRequest", **kwargs: Any
+    ) -> "ResendInvite":
+        from .resend_invite import ResendInvite
+
+        query = gql("""
+            mutation ResendInvite($args: ResendInvitationRequest!) {
+              resendInvite(args: $args) {
+                ...InvitationResult
+              }
+            }
+
+            fragment InvitationResult on ProjectCollaboratorInvitation {
+              id
+              project_id
+              collaborator_email
+              invited_at
+              privileges
+            }
+            """)
+        variables: dict[str, object] = {"args": args}
+        response = self.execute(
+            query=query, operation_name="ResendInvite", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return ResendInvite.model_validate(data)
+
     def resolve_target(self, id: UUID, **kwargs: Any) -> "ResolveTarget":
         from .resolve_target import ResolveTarget
 
@@ -612,6 +949,65 @@ class HasuraCloudClient(BaseClient):
         )
         data = self.get_data(response)
         return ResolveTarget.model_validate(data)
+
+    def revoke_invitation(self, id: UUID, **kwargs: Any) -> "RevokeInvitation":
+        from .revoke_invitation import RevokeInvitation
+
+        query = gql("""
+            mutation RevokeInvitation($id: uuid!) {
+              delete_project_collaborator_invitations_by_pk(id: $id) {
+                id
+                collaborator_email
+              }
+            }
+            """)
+        variables: dict[str, object] = {"id": id}
+        response = self.execute(
+            query=query,
+            operation_name="RevokeInvitation",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return RevokeInvitation.model_validate(data)
+
+    def set_collaborator_privileges(
+        self,
+        collaborator_id: UUID,
+        grant: list["project_collaborator_privileges_insert_input"],
+        revoke: list[str],
+        **kwargs: Any,
+    ) -> "SetCollaboratorPrivileges":
+        from .set_collaborator_privileges import SetCollaboratorPrivileges
+
+        query = gql("""
+            mutation SetCollaboratorPrivileges($collaboratorId: uuid!, $grant: [project_collaborator_privileges_insert_input!]!, $revoke: [String!]!) {
+              insert_project_collaborator_privileges(
+                objects: $grant
+                on_conflict: {constraint: project_collaborator_privileges_pkey, update_columns: []}
+              ) {
+                affected_rows
+              }
+              delete_project_collaborator_privileges(
+                where: {project_collaborator_id: {_eq: $collaboratorId}, privilege_slug: {_in: $revoke}}
+              ) {
+                affected_rows
+              }
+            }
+            """)
+        variables: dict[str, object] = {
+            "collaboratorId": collaborator_id,
+            "grant": grant,
+            "revoke": revoke,
+        }
+        response = self.execute(
+            query=query,
+            operation_name="SetCollaboratorPrivileges",
+            variables=variables,
+            **kwargs,
+        )
+        data = self.get_data(response)
+        return SetCollaboratorPrivileges.model_validate(data)
 
     def update_tenant_env(
         self,

@@ -7,6 +7,66 @@ from pydantic import Field
 from .base_model import BaseModel
 
 
+class CustomDomain(BaseModel):
+    id: UUID
+    fqdn: str
+    cert: str
+    dns_validation: str
+    ssl_status: Optional[str]
+    ssl_message: Optional[str]
+    tenant_id: UUID
+    created_at: datetime
+    updated_at: datetime
+
+
+class InvitationResult(BaseModel):
+    id: UUID
+    project_id: UUID
+    collaborator_email: str
+    invited_at: str
+    privileges: list[str]
+
+
+class ProjectAccess(BaseModel):
+    id: UUID
+    name: str
+    owner: "ProjectAccessOwner"
+    collaborators: list["ProjectAccessCollaborators"]
+    invitations: list["ProjectAccessInvitations"]
+
+
+class ProjectAccessOwner(BaseModel):
+    id: UUID
+    email: str
+
+
+class ProjectAccessCollaborators(BaseModel):
+    id: UUID
+    collaborator_id: UUID
+    status: str
+    collaborator: "ProjectAccessCollaboratorsCollaborator"
+    project_collaborator_privileges: list[
+        "ProjectAccessCollaboratorsProjectCollaboratorPrivileges"
+    ]
+
+
+class ProjectAccessCollaboratorsCollaborator(BaseModel):
+    id: UUID
+    email: str
+
+
+class ProjectAccessCollaboratorsProjectCollaboratorPrivileges(BaseModel):
+    privilege_slug: str
+
+
+class ProjectAccessInvitations(BaseModel):
+    id: UUID
+    collaborator_email: str
+    privileges: Optional[Any]
+    invited_at: datetime
+    invited_by: UUID
+
+
 class ProjectStatus(BaseModel):
     id: UUID
     name: str

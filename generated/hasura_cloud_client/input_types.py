@@ -1,4 +1,5 @@
 from typing import Optional
+from uuid import UUID
 
 from pydantic import Field
 
@@ -59,3 +60,21 @@ class CreateGithubPreviewAppInputPayload(BaseModel):
     github_personal_access_token: str = Field(alias="githubPersonalAccessToken")
     github_repo_details: "GithubRepoDetails" = Field(alias="githubRepoDetails")
     project_options: "ProjectOptions" = Field(alias="projectOptions")
+
+
+class InviteColloboratorRequest(BaseModel):
+    collaborator_email: str
+    privileges: list[str]
+    project_id: UUID
+
+
+class ResendInvitationRequest(BaseModel):
+    collaborator_email: str
+    project_id: UUID
+
+
+class project_collaborator_privileges_insert_input(BaseModel):
+    """A privilege to grant; granted_at and granted_by are set by Cloud."""
+
+    privilege_slug: Optional[str] = None
+    project_collaborator_id: Optional[UUID] = None
