@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -62,13 +62,22 @@ if TYPE_CHECKING:
         cloud_enum,
     )
 
+    from hasura_cloud_magic.access_api import ProjectAccessApi
+    from hasura_cloud_magic.domains_api import CustomDomains
     from hasura_cloud_magic.metrics_api import MetricsApi
 
-__all__ = ["EndpointAnswer", "HasuraCloud", "Id", "parse_id"]
+__all__ = ["Caller", "EndpointAnswer", "HasuraCloud", "Id", "parse_id"]
 
 T = TypeVar("T")
 #: Anything that names a tenant, project or job: a uuid, or its text.
 Id = str | uuid.UUID
+
+
+class Caller(Protocol):
+    """How a part of the facade sends a call: :meth:`HasuraCloud._call` (error mapping,
+    retries of what may be retried)."""
+
+    def __call__(self, operation: str, send: Callable[[], T], /) -> T: ...
 
 
 def parse_id(value: Id, what: str = "id") -> uuid.UUID:
@@ -163,6 +172,20 @@ class HasuraCloud:
 
             self._metrics = MetricsApi(self.settings, self._call, self._new_http)
         return self._metrics
+
+    @property
+    def domains(self) -> CustomDomains:
+        """Custom domains of projects: list, add, follow, delete."""
+        from hasura_cloud_magic.domains_api import CustomDomains
+
+        return CustomDomains(self._client, self._call)
+
+    @property
+    def access(self) -> ProjectAccessApi:
+        """Who has access to projects: collaborators, privileges, invitations."""
+        from hasura_cloud_magic.access_api import ProjectAccessApi
+
+        return ProjectAccessApi(self._client, self._call)
 
     def _new_http(self, url: str, headers: Mapping[str, str]) -> httpx.Client:
         """A client for another host of the service, with this facade's timeout and TLS."""

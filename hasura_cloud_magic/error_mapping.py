@@ -8,6 +8,9 @@ even for a bad token. The shapes recognised here are the real ones (reference §
 * code ``GenericServerError`` with an ``id`` → ServerError carrying that id;
 * a message mentioning the hash on an env write → HashConflictError (the real text is not
   public; the emulator says ``hash mismatch ...``);
+* code ``access-denied`` (an action the token's privileges do not allow) or
+  ``permission-error`` (Hasura's "check constraint of an insert permission has failed": a
+  row the role may not write) → PermissionDeniedError;
 * anything else → ApiError with the server's message and code.
 """
 
@@ -25,6 +28,7 @@ from hasura_cloud_magic.errors import (
     AuthenticationError,
     HashConflictError,
     HasuraCloudError,
+    PermissionDeniedError,
     ServerError,
     TransportError,
 )
@@ -153,11 +157,23 @@ def from_graphql_error(
             error_id=str(error_id) if error_id else None,
             may_have_applied=mutation,
         )
+    if code in _REFUSED_CODES:
+        return PermissionDeniedError(_refusal(error.message, code), code=code, operation=operation)
     writes_env = operation in MUTATIONS and MUTATIONS[operation].env_write
     if writes_env and _HASH_CONFLICT.search(error.message):
         return HashConflictError(error.message, code=code, operation=operation)
     # The server quotes what it was sent (variables, values): never a token-shaped word.
     return ApiError(mask_secrets(error.message), code=code, operation=operation)
+
+
+_REFUSED_CODES = ("access-denied", "permission-error")
+
+
+def _refusal(message: str, code: str) -> str:
+    """Hasura's permission-error names a check, not the cause: say it in the user's words."""
+    if code == "permission-error":
+        return "refused: this token lacks the admin privilege on that project (nothing changed)"
+    return mask_secrets(message)
 
 
 def from_client_error(

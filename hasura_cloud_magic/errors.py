@@ -16,7 +16,8 @@ status codes. The tree::
     ├── Interrupted               Ctrl+C: what stopped and what goes on
     ├── AuthenticationError       token missing, invalid or without access
     ├── ApiError                  the API refused; .code, .operation
-    │   └── HashConflictError     an env write quoted a stale hash; nothing written
+    │   ├── HashConflictError     an env write quoted a stale hash; nothing written
+    │   └── PermissionDeniedError the token may see the project but lacks the privilege
     ├── EnvConflictError          a key changed on both sides; nothing written for it
     ├── PartiallyAppliedError     part of a change landed, part did not
     ├── FleetIncompleteError      a fleet change did not land everywhere; .result
@@ -47,6 +48,7 @@ __all__ = [
     "JobFailed",
     "NotFoundError",
     "PartiallyAppliedError",
+    "PermissionDeniedError",
     "PreviewAppFailed",
     "ServerError",
     "TransportError",
@@ -123,6 +125,11 @@ class HashConflictError(ApiError):
 
     Nothing was written. Read the env again (and its new hash) and re-apply the change.
     """
+
+
+class PermissionDeniedError(ApiError):
+    """The API refused for lack of a privilege (``access-denied``, or Hasura's
+    ``permission-error`` for a row the role may not write): nothing changed."""
 
 
 class EnvConflictError(HasuraCloudError):

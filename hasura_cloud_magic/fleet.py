@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from hasura_cloud_magic.api import HasuraCloud
 from hasura_cloud_magic.display import Table, TableView
@@ -47,6 +48,7 @@ __all__ = [
     "ProjectResult",
     "apply_fleet",
     "plan_fleet",
+    "run_each",
 ]
 
 APPLIED, UNCHANGED, FAILED, CONFLICT = "applied", "unchanged", "failed", "conflict"
@@ -192,20 +194,44 @@ def apply_fleet(
 ) -> FleetResult:
     """Apply the plan project by project (concurrently); one failure never stops the rest,
     but a dead API or the deadline stops projects from starting (``not attempted``)."""
+    return run_each(
+        plan.projects,
+        lambda project: project.target.name,
+        lambda project: _apply_one(cloud, project, plan.edits),
+        concurrency=concurrency,
+        deadline_seconds=deadline_seconds,
+        on_result=on_result,
+    )
+
+
+Item = TypeVar("Item")
+
+
+def run_each(
+    items: Sequence[Item],
+    name_of: Callable[[Item], str],
+    apply_one: Callable[[Item], tuple[ProjectResult, HasuraCloudError | None]],
+    *,
+    concurrency: int = DEFAULT_FLEET_CONCURRENCY,
+    deadline_seconds: float = DEFAULT_FLEET_DEADLINE_SECONDS,
+    on_result: Callable[[ProjectResult], None] = lambda result: None,
+) -> FleetResult:
+    """Any per-project change across a fleet: ``apply_one`` gives each project's result and
+    the error that failed it; a dead API or the deadline marks the rest ``not attempted``."""
     breaker = _Breaker(deadline_seconds, FLEET_TRANSPORT_FAILURES_TO_STOP)
 
-    def apply_one(project: ProjectPlan) -> ProjectResult:
+    def run_one(item: Item) -> ProjectResult:
         stop = breaker.why_stop()
         if stop is not None:
-            result = ProjectResult(project.target.name, NOT_ATTEMPTED, stop)
+            result = ProjectResult(name_of(item), NOT_ATTEMPTED, stop)
         else:
-            result, error = _apply_one(cloud, project, plan.edits)
+            result, error = apply_one(item)
             breaker.record(error)
         on_result(result)
         return result
 
     with _pool(concurrency) as pool:
-        return FleetResult(list(pool.map(apply_one, plan.projects)))
+        return FleetResult(list(pool.map(run_one, items)))
 
 
 def _apply_one(

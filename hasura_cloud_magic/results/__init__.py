@@ -4,7 +4,8 @@
 ``.to_dataframe()`` when pandas is installed. Env values appear only in an ``EnvView`` made
 with ``--reveal``.
 
-One module per domain (``projects``, ``env``, ``preview``, ``graphql``, ``metrics``); every
+One module per domain (``projects``, ``env``, ``preview``, ``graphql``, ``metrics``,
+``access``, ``domains``); every
 name is also here, imported on first use, so a command loads only the results it returns.
 """
 
@@ -14,6 +15,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from hasura_cloud_magic.results.access import (
+        FleetAccess,
+        MyInvitation,
+        MyInvitations,
+        ProjectAccess,
+    )
+    from hasura_cloud_magic.results.domains import CustomDomain, DomainList
     from hasura_cloud_magic.results.env import EnvComparison, EnvView
     from hasura_cloud_magic.results.graphql import GraphQLResult
     from hasura_cloud_magic.results.metrics import (
@@ -36,15 +44,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CreatedProject",
+    "CustomDomain",
+    "DomainList",
     "EnvComparison",
     "EnvView",
     "ErrorReport",
+    "FleetAccess",
     "GraphQLResult",
+    "MyInvitation",
+    "MyInvitations",
     "OperationLogs",
     "OperationStats",
     "PreviewJob",
     "PreviewStatus",
     "Project",
+    "ProjectAccess",
     "ProjectDetails",
     "ProjectList",
     "Region",
@@ -56,15 +70,21 @@ __all__ = [
 
 _MODULES = {
     "CreatedProject": "projects",
+    "CustomDomain": "domains",
+    "DomainList": "domains",
     "EnvComparison": "env",
     "EnvView": "env",
     "ErrorReport": "metrics",
+    "FleetAccess": "access",
     "GraphQLResult": "graphql",
+    "MyInvitation": "access",
+    "MyInvitations": "access",
     "OperationLogs": "metrics",
     "OperationStats": "metrics",
     "PreviewJob": "preview",
     "PreviewStatus": "preview",
     "Project": "projects",
+    "ProjectAccess": "access",
     "ProjectDetails": "projects",
     "ProjectList": "projects",
     "Region": "projects",

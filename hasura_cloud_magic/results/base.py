@@ -10,7 +10,7 @@ from typing import Any, overload
 from hasura_cloud_magic.display import Table, TableView
 from hasura_cloud_magic.errors import ConfigurationError
 
-__all__ = ["Rows", "text"]
+__all__ = ["Rows", "require_pandas", "text"]
 
 
 def text(value: object) -> str:
@@ -54,8 +54,13 @@ class Rows(TableView, Sequence[Any]):
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame of the rows (pandas is optional)."""
-        try:
-            import pandas  # type: ignore[import-untyped, unused-ignore]
-        except ImportError:
-            raise ConfigurationError("pandas is not installed: pip install pandas") from None
-        return pandas.DataFrame([asdict(item) for item in self._items])
+        return require_pandas().DataFrame([asdict(item) for item in self._items])
+
+
+def require_pandas() -> Any:
+    """The pandas module, or a one-line ConfigurationError saying how to install it."""
+    try:
+        import pandas  # type: ignore[import-untyped, unused-ignore]
+    except ImportError:
+        raise ConfigurationError("pandas is not installed: pip install pandas") from None
+    return pandas
