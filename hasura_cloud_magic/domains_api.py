@@ -4,7 +4,7 @@ Hasura Cloud checks that a new domain's DNS points at the project (a CNAME to th
 own ``<name>.hasura.app`` host), then issues a certificate. A domain exists once across all of
 Hasura Cloud: adding one another account holds is refused.
 
->>> domains = cloud.domains.list(tenant_id)
+>>> host, domains = cloud.domains.read(tenant_id, "shop")
 >>> added = cloud.domains.add(tenant_id, "api.example.com")   # added.dns_record: what to create
 >>> cloud.domains.get(added.id, project="shop", points_to=added.points_to)
 """
@@ -62,13 +62,14 @@ class CustomDomains:
         self._client = client
         self._call = call
 
-    def list(self, tenant_id: uuid.UUID, project: str) -> list[CustomDomain]:
-        """The project's custom domains, by name."""
+    def read(self, tenant_id: uuid.UUID, project: str) -> tuple[str, list[CustomDomain]]:
+        """The project's own host (what a domain's CNAME points at) and its custom domains."""
         result = self._call("GetCustomDomains", lambda: self._client.get_custom_domains(tenant_id))
         tenant = result.tenant_by_pk
         if tenant is None:
             raise NotFoundError(f"no tenant {tenant_id} visible to this token")
-        return [CustomDomain.from_api(d, project, tenant.fqdn) for d in tenant.custom_domains]
+        domains = [CustomDomain.from_api(d, project, tenant.fqdn) for d in tenant.custom_domains]
+        return tenant.fqdn, domains
 
     def add(self, tenant_id: uuid.UUID, fqdn: str, project: str, points_to: str) -> CustomDomain:
         """Add ``fqdn`` to the project; Cloud starts checking its DNS at once."""

@@ -146,6 +146,17 @@ class Journal:
                 if e.action in ("create", "preview create") and e.outcome == APPLIED
             }
 
+    def applied_keys(self, action: str, project: str) -> set[str]:
+        """The keys (lower case) of this project's ``action`` entries that applied: e.g. the
+        domains this run added, or the people it invited."""
+        with self._lock:
+            return {
+                key.casefold()
+                for e in self._entries
+                if e.action == action and e.project == project and e.outcome == APPLIED
+                for key in e.keys
+            }
+
     def entries(self, since: datetime | None = None) -> JournalView:
         with self._lock:
             kept = [e for e in self._entries if since is None or e.at >= since]

@@ -121,6 +121,8 @@ class HasuraMagics(Magics, Configurable):
         %hasura emulator status
         %hasura emulator state NAME [--maintenance on|off] [--active yes|no] [--reason R]
                 [--endpoint up|down|hang]     put an emulated project into a state
+        %hasura emulator dns FQDN [--to PROJECT | --host HOST]   a domain's emulated DNS
+        %hasura emulator user EMAIL       a teammate: returns a client acting as them
         %hasura projects [--name GLOB] [--df]
         %hasura project TARGET            with status, plan, owner, env rollout, NAT IPs
         %hasura health [TARGET | --projects GLOB] [--concurrency N]   is each project up
@@ -160,6 +162,22 @@ class HasuraMagics(Magics, Configurable):
         %hasura preview status JOB_ID [--wait] [--timeout S]
         %hasura preview delete NAME [--yes] [--confirm NAME]
         %hasura preview wizard [--github-token-env NAME]   a step-by-step form
+        %hasura domains TARGET            custom domains: DNS record, validation, certificate
+        %hasura domain add TARGET FQDN [--wait] [--timeout S]   prints the DNS record to create
+        %hasura domain status TARGET FQDN [--wait] [--timeout S]
+        %hasura domain delete TARGET FQDN [--yes] [--confirm FQDN]
+        %hasura collaborators TARGET | --projects GLOB   owner, collaborators, invitations
+        %hasura collaborator invite TARGET EMAIL --privileges P [P ...]
+        %hasura collaborator invite --projects GLOB EMAIL --privileges P [P ...] [--yes]
+                [--concurrency N] [--dry-run] [--allow-partial]   existing access: unchanged
+        %hasura collaborator set TARGET EMAIL --privileges P [P ...]
+        %hasura collaborator remove TARGET EMAIL [--yes] [--confirm EMAIL]
+        %hasura collaborator remove --projects GLOB EMAIL [--yes] [--concurrency N]
+                [--dry-run] [--allow-partial]   privileges: admin graphql_admin view_metrics
+        %hasura invitations               invitations waiting for you
+        %hasura invitations accept PROJECT
+        %hasura invitations decline PROJECT
+        %hasura access TARGET             a form: collaborators by privileges (ipywidgets)
 
         %%hasura [--var NAME] [--variables JSON_OR_NAME] [--operation NAME]
         <any GraphQL document; each $variable is read from the namespace by its name>

@@ -3,7 +3,8 @@
 Everything that turns text into arguments lives here and nowhere else:
 
 * :func:`parse_line` — ``%hasura`` line → Namespace with ``command`` (and ``action`` for
-  ``env``, ``emulator`` and ``preview``); :func:`command_module` names the module that runs it;
+  ``env``, ``emulator``, ``preview``, ``domain``, ``collaborator`` and ``invitations``);
+  :func:`command_module` names the module that runs it;
 * :func:`parse_cell_options` — the options of ``%%hasura``;
 * :func:`parse_assignments` — ``KEY=VALUE`` words → dict;
 * :func:`expand_placeholders` — ``{{name}}`` → the notebook variable's value, quoted;
@@ -63,7 +64,7 @@ COMMANDS: dict[str, str] = {
     "status": "endpoint, whether a token is set, the emulator, versions",
     "login": "take the access token from an env var or a hidden prompt (memory only)",
     "logout": "forget the token taken by login",
-    "emulator": "start|stop|status|state the embedded local Hasura Cloud",
+    "emulator": "start|stop|status|state|dns|user the embedded local Hasura Cloud",
     "projects": "list projects, optionally by name glob",
     "project": "one project: plan, owner, status, env rollout, NAT IPs",
     "health": "is each project up: status, env rollout, plan, region, endpoint",
@@ -81,6 +82,12 @@ COMMANDS: dict[str, str] = {
     "journal": "this session's writes: when, which project, keys, hashes, outcome",
     "env": "show|set|unset|edit|diff|copy env vars, one project or many (values masked)",
     "preview": "create|status|delete|wizard GitHub preview apps",
+    "domains": "a project's custom domains: DNS record to create, validation, certificate",
+    "domain": "add|status|delete a custom domain (add prints the DNS record to create)",
+    "collaborators": "who has access: owner, collaborators, privileges, invitations",
+    "collaborator": "invite|set|remove a collaborator, one project or many",
+    "invitations": "invitations waiting for you; accept or decline one",
+    "access": "a form: collaborators by privileges, invite, review, save (conflict-safe)",
 }
 
 
@@ -99,6 +106,8 @@ EXAMPLES: dict[str, list[str]] = {
         "%hasura emulator state shop-prod --active no --reason hibernated",
         "%hasura emulator state shop-prod --endpoint down",
     ],
+    "emulator dns": ["%hasura emulator dns api.shop.example.com --to shop-prod"],
+    "emulator user": ["%hasura emulator user ana@example.com"],
     "projects": ["%hasura projects --name 'shop-*'", "%hasura projects --df"],
     "project": ["%hasura project shop-prod"],
     "health": ["%hasura health", "%hasura health --projects 'shop-*' --concurrency 4"],
@@ -149,6 +158,31 @@ EXAMPLES: dict[str, list[str]] = {
     "preview status": ["%hasura preview status shop-pr-42 --wait"],
     "preview delete": ["%hasura preview delete shop-pr-42"],
     "preview wizard": ["%hasura preview wizard"],
+    "domains": ["%hasura domains shop-prod"],
+    "domain add": [
+        "%hasura domain add shop-prod api.shop.example.com",
+        "%hasura domain add shop-prod api.shop.example.com --wait --timeout 3600",
+    ],
+    "domain status": ["%hasura domain status shop-prod api.shop.example.com --wait"],
+    "domain delete": ["%hasura domain delete shop-prod api.shop.example.com --yes"],
+    "collaborators": [
+        "%hasura collaborators shop-prod",
+        "%hasura collaborators --projects 'shop-*'",
+    ],
+    "collaborator invite": [
+        "%hasura collaborator invite shop-prod ana@example.com --privileges view_metrics",
+        "%hasura collaborator invite --projects 'shop-*' ana@example.com --privileges view_metrics",
+    ],
+    "collaborator set": [
+        "%hasura collaborator set shop-prod ana@example.com --privileges admin view_metrics"
+    ],
+    "collaborator remove": [
+        "%hasura collaborator remove shop-prod ana@example.com",
+        "%hasura collaborator remove --projects 'shop-*' ana@example.com --yes",
+    ],
+    "invitations accept": ["%hasura invitations accept shop-prod"],
+    "invitations decline": ["%hasura invitations decline shop-prod"],
+    "access": ["%hasura access shop-prod"],
 }
 
 
@@ -343,6 +377,21 @@ def _emulator(commands: Commands[_Parser]) -> None:
     state.add_argument(
         "--endpoint", choices=("up", "down", "hang"), help="how its /healthz answers"
     )
+    dns = actions.add_parser(
+        "dns",
+        help="point a domain's emulated DNS at a project (demos, tests); show it",
+        **_page("emulator dns", "%(prog)s FQDN [--to PROJECT | --host HOST]"),
+    )
+    dns.add_argument("fqdn", metavar="FQDN", help="the custom domain")
+    aim = dns.add_mutually_exclusive_group()
+    aim.add_argument("--to", metavar="PROJECT", help="point it at this project's own host")
+    aim.add_argument("--host", metavar="HOST", help="point it at another host")
+    user = actions.add_parser(
+        "user",
+        help="a second emulated user with this e-mail: returns a client acting as them",
+        **_page("emulator user", "%(prog)s EMAIL"),
+    )
+    user.add_argument("email", metavar="EMAIL")
 
 
 def _projects(commands: Commands[_Parser]) -> None:
@@ -715,6 +764,122 @@ def _preview(commands: Commands[_Parser]) -> None:
     )
 
 
+def _domains(commands: Commands[_Parser]) -> None:
+    _target(commands.add_parser("domains", help=COMMANDS["domains"], **_page("domains")))
+
+
+def _domain(commands: Commands[_Parser]) -> None:
+    domain = commands.add_parser("domain", help=COMMANDS["domain"], **_page("domain"))
+    actions = domain.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        help="add a domain; prints the DNS record to create",
+        **_page("domain add", "%(prog)s TARGET FQDN [--wait [--timeout S]]"),
+    )
+    status = actions.add_parser(
+        "status",
+        help="where its DNS check and certificate stand",
+        **_page("domain status", "%(prog)s TARGET FQDN [--wait [--timeout S]]"),
+    )
+    for parser in (add, status):
+        _target(parser)
+        parser.add_argument("fqdn", metavar="FQDN", help="e.g. api.example.com")
+        parser.add_argument(
+            "--wait", action="store_true", help="follow DNS validation and the certificate"
+        )
+        _timeout_flag(parser, "with --wait: ")
+    delete = actions.add_parser(
+        "delete",
+        help="remove a domain from the project (asks unless --yes)",
+        **_page("domain delete", "%(prog)s TARGET FQDN [--yes] [--confirm FQDN]"),
+    )
+    _target(delete)
+    delete.add_argument("fqdn", metavar="FQDN")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+    delete.add_argument(
+        "--confirm", metavar="FQDN", help="in a run nobody watches: a domain it did not add"
+    )
+
+
+def _collaborators(commands: Commands[_Parser]) -> None:
+    listing = commands.add_parser(
+        "collaborators",
+        help=COMMANDS["collaborators"],
+        **_page("collaborators", "%(prog)s TARGET | --projects GLOB"),
+    )
+    _one_or_many(listing)
+
+
+def _collaborator(commands: Commands[_Parser]) -> None:
+    collaborator = commands.add_parser(
+        "collaborator", help=COMMANDS["collaborator"], **_page("collaborator")
+    )
+    actions = collaborator.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, text, extra in (
+        ("invite", "invite by e-mail with privileges", " --privileges P [P ...]"),
+        ("set", "change a collaborator's privileges", " --privileges P [P ...]"),
+        ("remove", "remove a collaborator or revoke their invitation", ""),
+    ):
+        usage = [f"%(prog)s TARGET EMAIL{extra}"]
+        if action != "set":
+            usage += [f"%(prog)s --projects GLOB EMAIL{extra}", " [--yes] [--concurrency N]"]
+            usage[-1] += " [--dry-run] [--allow-partial]"
+        parser = actions.add_parser(action, help=text, **_page(f"collaborator {action}", *usage))
+        parser.add_argument(
+            "words", metavar="[TARGET] EMAIL", nargs="+", help="TARGET (unless --projects), EMAIL"
+        )
+        if extra:
+            parser.add_argument(
+                "--privileges",
+                nargs="+",
+                required=True,
+                metavar="P",
+                help="admin, graphql_admin, view_metrics",
+            )
+        if action != "set":
+            _team_fleet_flags(parser)
+        else:
+            parser.set_defaults(projects=None)
+        if action == "remove":
+            _confirm_flag(parser)
+
+
+def _team_fleet_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
+    parser.add_argument("--yes", action="store_true", help="do not ask")
+    parser.add_argument(
+        "--concurrency",
+        type=positive_int,
+        default=DEFAULT_FLEET_CONCURRENCY,
+        metavar="N",
+        help=f"projects changed at once (with --projects; default {DEFAULT_FLEET_CONCURRENCY})",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="with --projects: warn, do not fail, when some projects did not change",
+    )
+
+
+def _invitations(commands: Commands[_Parser]) -> None:
+    invitations = commands.add_parser(
+        "invitations",
+        help=COMMANDS["invitations"],
+        **_page("invitations", "%(prog)s [accept|decline PROJECT]"),
+    )
+    actions = invitations.add_subparsers(dest="action", metavar="ACTION")
+    for action in ("accept", "decline"):
+        parser = actions.add_parser(
+            action, help=f"{action} the invitation to PROJECT", **_page(f"invitations {action}")
+        )
+        parser.add_argument("project", metavar="PROJECT", help="the project's name or id")
+
+
+def _access(commands: Commands[_Parser]) -> None:
+    _target(commands.add_parser("access", help=COMMANDS["access"], **_page("access")))
+
+
 #: How to add each command to a parser, in the order of COMMANDS.
 _BUILDERS: dict[str, Callable[[Commands[_Parser]], None]] = {
     "help": _help,
@@ -739,6 +904,12 @@ _BUILDERS: dict[str, Callable[[Commands[_Parser]], None]] = {
     "journal": _journal,
     "env": _env,
     "preview": _preview,
+    "domains": _domains,
+    "domain": _domain,
+    "collaborators": _collaborators,
+    "collaborator": _collaborator,
+    "invitations": _invitations,
+    "access": _access,
 }
 
 
@@ -752,6 +923,21 @@ def build_parser(command: str | None = None) -> _Parser:
         if command in (None, name):
             add(commands)
     return parser
+
+
+def _split_person(args: argparse.Namespace) -> argparse.Namespace:
+    """``collaborator ACTION``: TARGET EMAIL, or EMAIL alone with ``--projects``."""
+    words = list(args.words)
+    del args.words
+    wanted = 1 if args.projects is not None else 2
+    if len(words) != wanted:
+        shape = "EMAIL with --projects" if wanted == 1 else "TARGET and EMAIL"
+        raise UsageError(
+            f"%hasura collaborator {args.action}: give {shape}, got {len(words)} words"
+        )
+    args.target = None if wanted == 1 else words[0]
+    args.email = words[-1]
+    return args
 
 
 def _split_target(args: argparse.Namespace) -> argparse.Namespace:
@@ -795,6 +981,8 @@ def parse_line(line: str) -> argparse.Namespace:
         raise UsageError(_unrecognized(args, extras))
     if args.command == "env" and args.action in ("set", "unset"):
         return _split_target(args)
+    if args.command == "collaborator":
+        return _split_person(args)
     return args
 
 

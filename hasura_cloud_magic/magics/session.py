@@ -179,17 +179,31 @@ class Session:
         """A run nobody watches (papermill, nbclient) may delete or rename only what it
         created, or a project it names on purpose (``--confirm NAME``, e.g. from a
         parameter); anything else is refused before anything is sent."""
-        from hasura_cloud_magic.magics.user_input import nobody_can_answer
-
         made_here = (
             target.tenant_id in self._created_tenants or target.name in self.journal.created_names()
         )
-        if made_here or named == target.name or not nobody_can_answer():
+        self.guard_unwatched(verb, target.name, made_here, named)
+
+    def guard_unwatched(
+        self,
+        verb: str,
+        name: str,
+        made_here: bool,
+        named: str | None,
+        *,
+        made: str = "create",
+        where: str = "",
+    ) -> None:
+        """Refuse to ``verb`` ``name`` (a project, a domain, a person's access) in a run
+        nobody watches, unless this run made it or names it on purpose (``--confirm``)."""
+        from hasura_cloud_magic.magics.user_input import nobody_can_answer
+
+        if made_here or (named or "").casefold() == name.casefold() or not nobody_can_answer():
             return
         raise ConfirmationRequired(
-            f"refusing to {verb} {target.name}: this run did not create it and nobody is here "
-            f"to confirm; to {verb} it anyway, name it: --confirm {target.name} (in a runbook, "
-            "from a parameter)"
+            f"refusing to {verb} {name}{where}: this run did not {made} it and nobody is here "
+            f"to confirm; to {verb} it anyway, name it: --confirm {name} (in a runbook, from a "
+            "parameter)"
         )
 
     # ------------------------------------------------------------ lifecycle

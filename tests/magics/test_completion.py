@@ -48,7 +48,7 @@ def test_command_prefix(line: str, cache: CompletionCache) -> None:
     ("line", "actions"),
     [
         ("%hasura env ", ["show", "set", "unset", "edit", "diff", "copy"]),
-        ("%hasura emulator ", ["start", "stop", "status", "state"]),
+        ("%hasura emulator ", ["start", "stop", "status", "state", "dns", "user"]),
         ("%hasura preview ", ["create", "status", "delete", "wizard"]),
         ("%hasura env s", ["show", "set"]),
     ],

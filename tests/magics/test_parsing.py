@@ -533,7 +533,10 @@ def test_command_tree_shape() -> None:
     assert list(tree) == list(COMMANDS)
     assert all("" in branches for branches in tree.values())
     assert set(tree["env"]) == {"", "show", "set", "unset", "edit", "diff", "copy"}
-    assert set(tree["emulator"]) == {"", "start", "stop", "status", "state"}
+    assert set(tree["emulator"]) == {"", "start", "stop", "status", "state", "dns", "user"}
+    assert set(tree["domain"]) == {"", "add", "status", "delete"}
+    assert set(tree["collaborator"]) == {"", "invite", "set", "remove"}
+    assert set(tree["invitations"]) == {"", "accept", "decline"}
     assert set(tree["preview"]) == {"", "create", "status", "delete", "wizard"}
     assert set(tree["projects"]) == {""}
 

@@ -1,18 +1,29 @@
-"""``%hasura emulator start|stop|status|state``: the embedded local Hasura Cloud, in the background.
+"""``%hasura emulator start|stop|status|state|dns|user``: the embedded local Hasura Cloud.
 
 ``state NAME [--maintenance on|off] [--active yes|no] [--reason R] [--endpoint up|down|hang]``
 puts one of the emulator's projects into a state a demo or test needs (maintenance mode,
 hibernated, an endpoint that hangs) through the emulator's admin controls, which no token can
-reach; without options it shows the state. It works only on the embedded emulator.
+reach; without options it shows the state.
+
+``dns FQDN --to PROJECT | --host HOST`` sets the emulated DNS record of a custom domain (what
+you would create at your DNS provider); without an option it shows it. ``user EMAIL`` makes a
+second emulated user (a teammate) and returns a :class:`~hasura_cloud_magic.HasuraCloud`
+acting as them, to accept invitations in a demo: ``ana = %hasura emulator user
+ana@example.com``. Their token is never shown. These work only on the embedded emulator.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING, Any
 
 from hasura_cloud_magic.display import Fields
 from hasura_cloud_magic.errors import ConfigurationError, InvalidInputError
 from hasura_cloud_magic.magics.session import Session
+
+if TYPE_CHECKING:
+    from hasura_cloud_magic.api import HasuraCloud
+    from hasura_cloud_magic.emulator import RunningEmulator
 
 
 def _start(session: Session, args: argparse.Namespace) -> None:
@@ -46,18 +57,50 @@ def _stop(session: Session) -> None:
     )
 
 
-def _state(session: Session, args: argparse.Namespace) -> Fields:
+def _running(session: Session, action: str) -> RunningEmulator:
     if session.emulator is None:
         raise ConfigurationError(
-            "%hasura emulator state works on the embedded emulator only: %hasura emulator start"
+            f"%hasura emulator {action} works on the embedded emulator only: %hasura emulator start"
         )
+    return session.emulator
+
+
+def _dns(session: Session, args: argparse.Namespace) -> Fields:
+    admin = _running(session, "dns").admin
+    try:
+        record: dict[str, Any] | None
+        if args.to is not None or args.host is not None:
+            record = admin.point_dns(args.fqdn, project=args.to, host=args.host)
+        else:
+            record = admin.dns(args.fqdn)
+    except (LookupError, ValueError) as error:
+        raise InvalidInputError(str(error)) from None
+    if record is None:
+        return Fields(f"Emulated DNS of {args.fqdn}", [("record", "none")])
+    return Fields(f"Emulated DNS of {record['fqdn']}", [("CNAME", str(record["target"]))])
+
+
+def _user(session: Session, args: argparse.Namespace) -> HasuraCloud:
+    from hasura_cloud_magic.api import HasuraCloud
+    from hasura_cloud_magic.settings import ClientSettings
+
+    emulator = _running(session, "user")
+    try:
+        token = emulator.admin.add_user(args.email)
+    except ValueError as error:  # invalid, or taken: one line, nothing made
+        raise InvalidInputError(str(error)) from None
+    session.out.success(f"Emulated user {args.email} made; the result acts as them.")
+    return HasuraCloud(ClientSettings(endpoint=emulator.endpoint, token=token))
+
+
+def _state(session: Session, args: argparse.Namespace) -> Fields:
+    admin = _running(session, "state").admin
     changes = {
         "maintenance": None if args.maintenance is None else args.maintenance == "on",
         "active": None if args.active is None else args.active == "yes",
         "reason": args.reason,
         "endpoint": args.endpoint,
     }
-    admin = session.emulator.admin
     try:
         if any(value is not None for value in changes.values()):
             state = admin.set_state(args.name, **changes)
@@ -68,13 +111,17 @@ def _state(session: Session, args: argparse.Namespace) -> Fields:
     return Fields(f"Emulated project {args.name}", [(k, str(v)) for k, v in state.items()])
 
 
-def run(session: Session, args: argparse.Namespace) -> Fields | None:
+def run(session: Session, args: argparse.Namespace) -> Fields | HasuraCloud | None:
     if args.action == "start":
         _start(session, args)
     elif args.action == "stop":
         _stop(session)
     elif args.action == "state":
         return _state(session, args)
+    elif args.action == "dns":
+        return _dns(session, args)
+    elif args.action == "user":
+        return _user(session, args)
     else:
         running = session.emulator
         return Fields(
