@@ -35,7 +35,7 @@ from hasura_cloud_magic.journal import Journal
 from hasura_cloud_magic.rollout import EnvRollout, wait_until_live
 from hasura_cloud_magic.settings import DEFAULT_WAIT_TIMEOUT_SECONDS, POLL_INTERVAL_SECONDS
 from hasura_cloud_magic.widgets.env_rows import EnvRowsEditor
-from hasura_cloud_magic.widgets.guard import Form, FormStatus
+from hasura_cloud_magic.widgets.guard import Form, FormStatus, close_tree
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -368,7 +368,7 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         line.show(text, kind)
         self.children = (line,)
         for part in parts:
-            _close_tree(part)
+            close_tree(part)
 
     def _forget_secrets(self) -> None:
         self.rows.clear_secrets()
@@ -475,10 +475,3 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
                 self._show_confirm()
             else:
                 self._hide_confirm()
-
-
-def _close_tree(widget: widgets.Widget) -> None:
-    """Close a widget and everything in it (their state leaves the page)."""
-    for child in getattr(widget, "children", ()):
-        _close_tree(child)
-    widget.close()

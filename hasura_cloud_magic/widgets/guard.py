@@ -78,3 +78,10 @@ def guarded(status: FormStatus, action: Callable[..., None]) -> Callable[..., No
             status.error(f"Unexpected error ({type(error).__name__}); nothing else was changed.")
 
     return callback
+
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close a widget and everything in it (their state leaves the page)."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()
