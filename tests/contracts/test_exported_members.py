@@ -241,7 +241,7 @@ PUBLIC = {
         "run_each",
     ],
     "hasura_cloud_magic.magics": ["HasuraMagics", "register", "unregister"],
-    "hasura_cloud_magic.widgets": ["EnvEditor", "PreviewWizard", "ProgressView"],
+    "hasura_cloud_magic.widgets": ["AccessEditor", "EnvEditor", "PreviewWizard", "ProgressView"],
     "hasura_cloud_magic.emulator": [
         "DEFAULT_STEP_SECONDS",
         "Fault",
