@@ -7,6 +7,7 @@ from typing import Any
 from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
+from . import access
 from . import projects as model
 from .context import RequestContext, checks_uuids, context_of
 from .env_actions import delete_env, update_env
@@ -32,7 +33,7 @@ def _env_result(env: dict[str, str]) -> Row:
 @checks_uuids
 def resolve_get_tenant_env(_: Any, info: GraphQLResolveInfo, tenantId: str) -> Row:
     context = context_of(info)
-    tenant = model.require_tenant(context.store, context.owner_id, tenantId)
+    tenant = access.admin_tenant(context.store, context.owner_id, tenantId, "read its env vars")
     return _env_result(model.read_env(context.store, tenant["id"]))
 
 
@@ -72,7 +73,7 @@ def _choose_name(context: RequestContext, name: str | None) -> str:
 @checks_uuids
 def resolve_delete_tenant(_: Any, info: GraphQLResolveInfo, tenantId: str) -> Row:
     context = context_of(info)
-    tenant = model.require_tenant(context.store, context.owner_id, tenantId)
+    tenant = access.admin_tenant(context.store, context.owner_id, tenantId, "delete it")
     ensure_unlocked(tenant)
     remove_project(context.store, tenant["project_id"])
     return {"status": DELETED_STATUS}
@@ -84,7 +85,7 @@ def resolve_update_tenant_env(
     _: Any, info: GraphQLResolveInfo, tenantId: str, currentHash: str, envs: list[Row]
 ) -> Row:
     context = context_of(info)
-    tenant = model.require_tenant(context.store, context.owner_id, tenantId)
+    tenant = access.admin_tenant(context.store, context.owner_id, tenantId, "change its env vars")
     return _env_result(update_env(context.store, tenant, currentHash, envs))
 
 
@@ -94,7 +95,7 @@ def resolve_delete_tenant_env(
     _: Any, info: GraphQLResolveInfo, tenantId: str, currentHash: str, deleteEnvs: list[str]
 ) -> Row:
     context = context_of(info)
-    tenant = model.require_tenant(context.store, context.owner_id, tenantId)
+    tenant = access.admin_tenant(context.store, context.owner_id, tenantId, "delete its env vars")
     return _env_result(delete_env(context.store, tenant, currentHash, deleteEnvs))
 
 
@@ -102,9 +103,9 @@ def resolve_delete_tenant_env(
 @checks_uuids
 def resolve_update_tenant_name(_: Any, info: GraphQLResolveInfo, tenantId: str, name: str) -> Row:
     context = context_of(info)
-    tenant = model.require_tenant(context.store, context.owner_id, tenantId)
+    tenant = access.admin_tenant(context.store, context.owner_id, tenantId, "rename it")
     model.rename_project(context.store, tenant, validate_name(name))
-    renamed = model.require_tenant(context.store, context.owner_id, tenantId)
+    renamed = access.require_tenant(context.store, context.owner_id, tenantId)
     return {"tenant_id": renamed["id"], "tenant": renamed}
 
 

@@ -1,14 +1,17 @@
 """State controls for tests and demos: put a project in maintenance, hibernate or suspend it,
-take its endpoint down. None of this is reachable with a user's token; see ``admin_http.py``
-for the HTTP route and ``RunningEmulator.admin`` for the Python object.
+take its endpoint down, add users, point DNS records. None of this is reachable with a user's
+token; see ``admin_http.py`` and ``team_admin_http.py`` for the HTTP routes and
+``RunningEmulator.admin`` for the Python object.
 """
 
 from __future__ import annotations
 
 import datetime
+import secrets
 from typing import Any
 
-from . import tenant_state
+from . import accounts, dns, tenant_state
+from .auth import TokenRegistry
 from .metrics import recording
 from .projects import tenant_of_project
 from .store import Store
@@ -30,8 +33,9 @@ class StateControls:
     Thread-safe: every call holds the store's lock.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, tokens: TokenRegistry | None = None) -> None:
         self._store = store
+        self._tokens = tokens
 
     def __repr__(self) -> str:
         return "StateControls()"
@@ -105,6 +109,48 @@ class StateControls:
         recorded requests stay."""
         with self._store.transaction():
             recording.set_quiet(self._store, project_id, quiet)
+
+    # ------------------------------------------------------------ users
+
+    def add_user(self, email: str) -> str:
+        """Create a user with this e-mail and a new accepted token; returns the token.
+
+        ``ValueError`` for an invalid e-mail, ``accounts.EmailTaken`` (a ``ValueError``) for one
+        another user has (case-insensitively). The token is stored only as its SHA-256, so with
+        ``--db`` the user and the token survive a restart."""
+        if self._tokens is None:
+            raise RuntimeError("these state controls have no token registry to add users to")
+        token = secrets.token_urlsafe(32)
+        with self._store.transaction():
+            user_id = accounts.add_user(self._store, email, token)
+        self._tokens.add(accounts.token_digest(token), user_id)
+        return token
+
+    # ------------------------------------------------------------ DNS
+
+    def point_dns(
+        self, fqdn: str, *, project: str | None = None, host: str | None = None
+    ) -> dict[str, Any]:
+        """Set the DNS record of ``fqdn`` (a CNAME, as far as the emulator cares) to ``host``,
+        or to the tenant fqdn of the project named ``project`` (exactly one of the two); returns
+        ``{fqdn, target, set_at}``. It may be set before the domain is added. ``LookupError``
+        for an unknown project, ``ValueError`` for a wrong value."""
+        if (project is None) == (host is None):
+            raise ValueError("give exactly one of project (a project's name) or host")
+        for label, value in (("fqdn", fqdn), ("project", project), ("host", host)):
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise ValueError(f"{label} must be a non-empty string")
+        with self._store.transaction():
+            target = host if project is None else self._tenant(project)["fqdn"]
+            assert target is not None
+            return dns.set_dns_record(self._store, fqdn, target)
+
+    def dns(self, fqdn: str) -> dict[str, Any] | None:
+        """The DNS record of ``fqdn`` (``{fqdn, target, set_at}``), or None."""
+        if not isinstance(fqdn, str):
+            raise ValueError("fqdn must be a string")
+        with self._store.transaction():
+            return dns.dns_record(self._store, fqdn)
 
     # ------------------------------------------------------------ inside the transaction
 

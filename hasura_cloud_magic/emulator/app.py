@@ -1,4 +1,4 @@
-"""The ASGI app: ``POST /v1/graphql``, ``GET /healthz`` and, with an admin key, the admin route.
+"""The ASGI app: ``POST /v1/graphql``, ``GET /healthz`` and, with an admin key, the admin routes.
 
 ``POST /v1/graphql`` with the ``Host`` of a region's Metrics API goes to the Metrics API's
 service; any other host to the management API's. Other paths 404, other methods 405.
@@ -18,6 +18,7 @@ from .healthz import HangRelease, healthz_route, request_host
 from .metrics_admin_http import metrics_admin_route
 from .regions import metrics_hosts
 from .service import GraphQLService
+from .team_admin_http import team_admin_routes
 
 GRAPHQL_PATH = "/v1/graphql"
 
@@ -47,4 +48,5 @@ def create_app(
     if admin_key is not None:
         routes.append(admin_route(controls, admin_key))
         routes.append(metrics_admin_route(controls, admin_key))
+        routes.extend(team_admin_routes(controls, admin_key))
     return Starlette(routes=routes)

@@ -9,6 +9,8 @@ BAD_REQUEST = "bad-request"
 NOT_FOUND = "not-found"
 CONSTRAINT_VIOLATION = "constraint-violation"
 UNEXPECTED = "unexpected"
+ACCESS_DENIED = "access-denied"
+PERMISSION_ERROR = "permission-error"
 DATA_EXCEPTION = "data-exception"
 VALIDATION_FAILED = "validation-failed"
 INVALID_JSON = "invalid-json"
@@ -22,9 +24,10 @@ class EmulatorError(Exception):
 
     code = UNEXPECTED
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, path: str = "$") -> None:
         super().__init__(message)
         self.message = message
+        self.path = path
 
 
 class BadRequest(EmulatorError):
@@ -41,6 +44,39 @@ class NotFound(EmulatorError):
 
 class NameTaken(EmulatorError):
     code = CONSTRAINT_VIOLATION
+
+
+class ConstraintViolation(EmulatorError):
+    """What Postgres reports for a broken constraint (unique, check, foreign key, not null)."""
+
+    code = CONSTRAINT_VIOLATION
+
+
+class AccessDenied(EmulatorError):
+    """A project the caller sees, but an action on it needs a privilege they lack."""
+
+    code = ACCESS_DENIED
+
+
+class InsertPermissionFailed(EmulatorError):
+    """Hasura's refusal of a row the caller's role may not insert (path: the argument)."""
+
+    code = PERMISSION_ERROR
+
+    def __init__(self, field: str, argument: str) -> None:
+        super().__init__(
+            "check constraint of an insert permission has failed",
+            f"$.selectionSet.{field}.args.{argument}",
+        )
+
+
+class FieldNotFound(EmulatorError):
+    """An input field the caller's role may not set, shown by Hasura as absent from the type."""
+
+    code = VALIDATION_FAILED
+
+    def __init__(self, field: str, type_name: str, path: str) -> None:
+        super().__init__(f"field \"{field}\" not found in type: '{type_name}'", path)
 
 
 class ActionRefused(EmulatorError):

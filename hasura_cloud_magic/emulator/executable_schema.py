@@ -6,10 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from ariadne import load_schema_from_path, make_executable_schema
-from graphql import GraphQLEnumType, GraphQLSchema
+from graphql import (
+    GraphQLEnumType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    StringValueNode,
+    ValueNode,
+)
 
-from . import actions, project_actions, resolvers, status_resolvers
-from .scalars import scalar_types
+from . import actions, collaborators, domains, project_actions, resolvers, status_resolvers
+from .scalars import parse_timestamp, scalar_types
 from .schema_source import schema_path
 
 
@@ -22,9 +28,27 @@ def build_schema() -> GraphQLSchema:
         *status_resolvers.OBJECT_TYPES,
         *actions.OBJECT_TYPES,
         *project_actions.OBJECT_TYPES,
+        *collaborators.OBJECT_TYPES,
+        *domains.OBJECT_TYPES,
     )
     accept_extra_enum_parse_arguments(schema)
+    _parse_timestamps(schema)
     return schema
+
+
+def _parse_timestamps(schema: GraphQLSchema) -> None:
+    """``timestamptz`` inputs (``where: {accepted_at: {_gt: ...}}``) as integer microseconds,
+    comparable with the stored ones. Only this schema: the Metrics API parses its own times."""
+    timestamp = schema.type_map["timestamptz"]
+    assert isinstance(timestamp, GraphQLScalarType)
+    timestamp.parse_value = parse_timestamp  # type: ignore[method-assign]
+
+    def parse_literal(node: ValueNode, _variables: Any = None) -> int:
+        if not isinstance(node, StringValueNode):
+            raise ValueError("timestamptz must be a string")
+        return parse_timestamp(node.value)
+
+    timestamp.parse_literal = parse_literal  # type: ignore[method-assign,assignment]
 
 
 def accept_extra_enum_parse_arguments(schema: GraphQLSchema) -> None:

@@ -1,7 +1,8 @@
 """Projects, their tenants and tenant env vars, as rows in the store.
 
-A project and its tenant are created and deleted together. Every function expects to run inside
-a transaction the caller holds.
+A project and its tenant are created and deleted together (with its collaborators, their
+privileges, its invitations and custom domains, by cascade). Who may see a project is
+``access.py``'s business. Every function expects to run inside a transaction the caller holds.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import rollout
-from .errors import NameTaken, NotFound
+from .errors import NameTaken
 from .store import Store
 
 ADMIN_SECRET_KEY = "HASURA_GRAPHQL_ADMIN_SECRET"
@@ -97,7 +98,8 @@ def seeded_env(tenant_id: str) -> dict[str, str]:
 
 
 def delete_project_rows(store: Store, project_id: str) -> None:
-    # Foreign keys cascade to tenant and tenant_env.
+    # Foreign keys cascade to tenant, tenant_env, custom domains, collaborators (and their
+    # privileges) and invitations.
     store.execute("DELETE FROM projects WHERE id = ?", (project_id,))
 
 
@@ -117,63 +119,28 @@ def rename_project(store: Store, tenant: dict[str, Any], name: str) -> None:
 # ---------------------------------------------------------------- reads
 
 
-def _as_tenant(row: dict[str, Any]) -> dict[str, Any]:
+def as_tenant(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "active": bool(row["active"]), "maintenance_mode": bool(row["maintenance_mode"])}
 
 
 def _tenant_by_id(store: Store, tenant_id: str) -> dict[str, Any]:
     found = store.row("SELECT * FROM tenant WHERE id = ?", (tenant_id,))
     assert found is not None, "tenant was just written"
-    return _as_tenant(found)
-
-
-def projects_of(store: Store, owner_id: str) -> list[dict[str, Any]]:
-    return store.rows(
-        "SELECT * FROM projects WHERE owner_id = ? ORDER BY created_at, id", (owner_id,)
-    )
-
-
-def project_by_id(store: Store, owner_id: str, project_id: str) -> dict[str, Any] | None:
-    return store.row("SELECT * FROM projects WHERE id = ? AND owner_id = ?", (project_id, owner_id))
+    return as_tenant(found)
 
 
 def project_by_name(store: Store, owner_id: str, name: str) -> dict[str, Any] | None:
+    """The project of that name *owned* by ``owner_id`` (preview apps replace only their own)."""
     return store.row("SELECT * FROM projects WHERE name = ? AND owner_id = ?", (name, owner_id))
-
-
-def tenants_of(store: Store, owner_id: str) -> list[dict[str, Any]]:
-    rows = store.rows(
-        "SELECT t.* FROM tenant t JOIN projects p ON p.id = t.project_id "
-        "WHERE p.owner_id = ? ORDER BY t.created_at, t.id",
-        (owner_id,),
-    )
-    return [_as_tenant(row) for row in rows]
-
-
-def tenant_by_id(store: Store, owner_id: str, tenant_id: str) -> dict[str, Any] | None:
-    found = store.row(
-        "SELECT t.* FROM tenant t JOIN projects p ON p.id = t.project_id "
-        "WHERE t.id = ? AND p.owner_id = ?",
-        (tenant_id, owner_id),
-    )
-    return None if found is None else _as_tenant(found)
 
 
 def tenant_of_project(store: Store, project_id: str) -> dict[str, Any] | None:
     found = store.row("SELECT * FROM tenant WHERE project_id = ?", (project_id,))
-    return None if found is None else _as_tenant(found)
+    return None if found is None else as_tenant(found)
 
 
 def project_of_tenant(store: Store, tenant: dict[str, Any]) -> dict[str, Any] | None:
     return store.row("SELECT * FROM projects WHERE id = ?", (tenant["project_id"],))
-
-
-def require_tenant(store: Store, owner_id: str, tenant_id: str) -> dict[str, Any]:
-    """The caller's tenant, or a NotFound error (actions error where *_by_pk returns null)."""
-    tenant = tenant_by_id(store, owner_id, tenant_id)
-    if tenant is None:
-        raise NotFound(f"tenant {tenant_id} not found")
-    return tenant
 
 
 # ---------------------------------------------------------------- env

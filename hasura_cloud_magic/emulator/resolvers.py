@@ -12,6 +12,7 @@ from typing import Any
 from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
+from . import access
 from . import projects as model
 from .accounts import entitlement_rows, user_row
 from .context import checks_uuids, context_of, json_path
@@ -48,29 +49,29 @@ query = ObjectType("query_root")
 @checks_uuids
 def resolve_projects(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
     context = context_of(info)
-    owned = model.projects_of(context.store, context.owner_id)
-    return select([_filterable_project(context.store, p) for p in owned], **args)
+    visible = access.visible_projects(context.store, context.owner_id)
+    return select([_filterable_project(context.store, p) for p in visible], **args)
 
 
 @query.field("projects_by_pk")
 @checks_uuids
 def resolve_project_by_pk(_: Any, info: GraphQLResolveInfo, id: str) -> Row | None:
     context = context_of(info)
-    return model.project_by_id(context.store, context.owner_id, id)
+    return access.visible_project(context.store, context.owner_id, id)
 
 
 @query.field("tenant")
 @checks_uuids
 def resolve_tenants(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
     context = context_of(info)
-    return select(model.tenants_of(context.store, context.owner_id), **args)
+    return select(access.visible_tenants(context.store, context.owner_id), **args)
 
 
 @query.field("tenant_by_pk")
 @checks_uuids
 def resolve_tenant_by_pk(_: Any, info: GraphQLResolveInfo, id: str) -> Row | None:
     context = context_of(info)
-    return model.tenant_by_id(context.store, context.owner_id, id)
+    return access.visible_tenant(context.store, context.owner_id, id)
 
 
 @query.field("jobs_by_pk")
@@ -91,7 +92,9 @@ def resolve_regions(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
 @query.field("users")
 def resolve_users(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
     # Only the token's own user: nobody else's row is visible.
-    return window([user_row(context_of(info).owner_id)], args.get("limit"), args.get("offset"))
+    context = context_of(info)
+    own = user_row(context.store, context.owner_id)
+    return window([own], args.get("limit"), args.get("offset"))
 
 
 # ---------------------------------------------------------------- tables
@@ -121,18 +124,13 @@ def resolve_project_jobs(project: Row, info: GraphQLResolveInfo, **args: Any) ->
 
 
 @project_type.field("owner")
-def resolve_project_owner(project: Row, _: GraphQLResolveInfo) -> Row:
-    return user_row(project["owner_id"])
+def resolve_project_owner(project: Row, info: GraphQLResolveInfo) -> Row:
+    return user_row(context_of(info).store, project["owner_id"])
 
 
 @project_type.field("entitlements")
 def resolve_project_entitlements(project: Row, _: GraphQLResolveInfo, **args: Any) -> list[Row]:
     return window(entitlement_rows(project["plan_name"]), args.get("limit"), args.get("offset"))
-
-
-@project_type.field("collaborators")
-def resolve_project_collaborators(project: Row, _: GraphQLResolveInfo, **args: Any) -> list[Row]:
-    return []  # nobody can be invited yet
 
 
 @tenant_type.field("project")
@@ -161,7 +159,7 @@ def resolve_job_project(job: Row, info: GraphQLResolveInfo) -> Row | None:
     context = context_of(info)
     if job["project_id"] is None:
         return None
-    return model.project_by_id(context.store, context.owner_id, job["project_id"])
+    return access.visible_project(context.store, context.owner_id, job["project_id"])
 
 
 @job_type.field("tasks")

@@ -21,6 +21,30 @@ class InvalidUuid(str):
     """A string that was given where a uuid is expected but is not one."""
 
 
+class CiText(str):
+    """A ``citext`` value: sent as the string it is, compared case-insensitively in filters."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and self.lower() == other.lower()
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self.lower())
+
+
+def parse_timestamp(value: Any) -> int:
+    """An ISO-8601 timestamp (a naive one is UTC) as integer microseconds since the epoch."""
+    if not isinstance(value, str):
+        raise ValueError(f"timestamptz must be a string, got {value!r}")
+    moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
 def parse_uuid(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(f"uuid must be a string, got {value!r}")

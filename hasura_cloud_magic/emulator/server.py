@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
+from . import accounts
 from .admin import StateControls
+from .auth import TokenRegistry, owner_id_for
 from .faults import Fault, FaultRegistry
 from .metrics.traffic import DEFAULT_METRICS_SEED
 from .runner import ServingThread, bind
@@ -94,6 +96,17 @@ def choose_tokens(store: Store, tokens: list[str] | None) -> list[str]:
     return tokens
 
 
+def _token_registry(store: Store, tokens: list[str]) -> TokenRegistry:
+    """The start-time tokens (each given a ``users`` row if it has none) and the tokens of
+    users added at run time (stored as SHA-256 digests)."""
+    with store.transaction():
+        added = accounts.token_users(store)
+        for token in tokens:
+            if accounts.token_digest(token) not in added:
+                accounts.ensure_user(store, owner_id_for(token))
+    return TokenRegistry(tokens, added)
+
+
 def start(
     db: str | Path | None = None,
     tokens: list[str] | None = None,
@@ -120,7 +133,6 @@ def start(
     project's name, it decides all of that project's traffic).
     """
     from .app import create_app
-    from .auth import TokenRegistry
     from .executable_schema import build_schema
     from .healthz import HangRelease
     from .metrics.context import MetricsContext
@@ -136,7 +148,7 @@ def start(
     fault_registry = FaultRegistry(faults)  # First: a bad spec leaves nothing to clean up.
     store = Store(db, clock)
     try:
-        tokens_registry = TokenRegistry(choose_tokens(store, list(tokens or [])))
+        tokens_registry = _token_registry(store, choose_tokens(store, list(tokens or [])))
         service = GraphQLService(build_schema(), store, tokens_registry, step_seconds)
 
         def metrics_context(owner_id: str, host: str) -> MetricsContext:
@@ -150,7 +162,7 @@ def start(
             make_context=metrics_context,
             read_only=True,
         )
-        controls, hangs = StateControls(store), HangRelease()
+        controls, hangs = StateControls(store, tokens_registry), HangRelease()
         app = create_app(service, hangs, controls, admin_key, metrics_service)
         serving = ServingThread(app, bind(host, port), fault_registry, on_stop=hangs.release)
         serving.start()

@@ -244,7 +244,7 @@ def _validation_error(error: GraphQLError, paths: dict[int, str]) -> dict[str, o
 def _execution_error(error: GraphQLError) -> dict[str, object]:
     original = error.original_error
     if isinstance(original, EmulatorError):
-        return error_body(original.message, original.code)
+        return error_body(original.message, original.code, original.path)
     if error.path is None:
         # Not raised by a resolver: variable coercion, unknown operation name and the like.
         return error_body(error.message, errors.VALIDATION_FAILED)

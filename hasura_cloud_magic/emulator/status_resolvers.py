@@ -1,7 +1,7 @@
 """Resolvers of a tenant's status: health, public status, config and the servers' rollout.
 
 Like every read, the root lists (``config_status``, ``tenant_public_status``) cover only the
-authenticated user's tenants.
+tenants the authenticated user may see (``access.py``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from typing import Any
 from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
-from . import projects as model
-from . import rollout, tenant_state
+from . import access, rollout, tenant_state
 from .context import RequestContext, checks_uuids, context_of, json_path
 from .filters import select
 from .preview_apps import deployment_running
@@ -35,7 +34,7 @@ def _config_status(context: RequestContext, tenant: Row) -> list[Row]:
 @checks_uuids
 def resolve_config_status(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
     context = context_of(info)
-    tenants = model.tenants_of(context.store, context.owner_id)
+    tenants = access.visible_tenants(context.store, context.owner_id)
     return select([row for t in tenants for row in _config_status(context, t)], **args)
 
 
@@ -43,7 +42,7 @@ def resolve_config_status(_: Any, info: GraphQLResolveInfo, **args: Any) -> list
 @checks_uuids
 def resolve_public_statuses(_: Any, info: GraphQLResolveInfo, **args: Any) -> list[Row]:
     context = context_of(info)
-    tenants = model.tenants_of(context.store, context.owner_id)
+    tenants = access.visible_tenants(context.store, context.owner_id)
     return select([tenant_state.public_status(context.store, t) for t in tenants], **args)
 
 
@@ -75,7 +74,7 @@ def resolve_config_rows(config: Row, info: GraphQLResolveInfo, **args: Any) -> l
 @public_status_type.field("tenant")
 def resolve_status_tenant(status: Row, info: GraphQLResolveInfo) -> Row | None:
     context = context_of(info)
-    return model.tenant_by_id(context.store, context.owner_id, status["tenant_id"])
+    return access.visible_tenant(context.store, context.owner_id, status["tenant_id"])
 
 
 OBJECT_TYPES = [query, tenant_type, config_type, public_status_type]

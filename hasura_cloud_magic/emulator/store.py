@@ -5,7 +5,8 @@ transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so a crash never leaves half a
 Timestamps are integer microseconds since the epoch, strictly increasing across the database so
 that ordering by ``created_at`` is always deterministic.
 
-Tables added after the first release (``tenant_endpoint``, ``config_writes``, ``metrics_*``)
+Tables added after the first release (``tenant_endpoint``, ``config_writes``, ``metrics_*``,
+``users``, ``user_tokens``, ``project_collaborator*``, ``custom_domain``, ``dns_records``)
 are created with ``IF NOT EXISTS`` and read with defaults for missing rows, so an older ``--db``
 file keeps working.
 """
@@ -69,6 +70,45 @@ CREATE TABLE IF NOT EXISTS metrics_recorded (
 CREATE INDEX IF NOT EXISTS metrics_recorded_by_project ON metrics_recorded (project_id, at_us);
 CREATE TABLE IF NOT EXISTS metrics_quiet (
   project_id TEXT PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE);
+CREATE INDEX IF NOT EXISTS projects_by_owner ON projects (owner_id);
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL, email_key TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS user_tokens (
+  token_sha256 TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE);
+CREATE TABLE IF NOT EXISTS project_collaborators (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  collaborator_id TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL,
+  UNIQUE (collaborator_id, project_id));
+CREATE INDEX IF NOT EXISTS project_collaborators_by_project
+  ON project_collaborators (project_id, created_at);
+CREATE TABLE IF NOT EXISTS project_collaborator_privileges (
+  project_collaborator_id TEXT NOT NULL
+    REFERENCES project_collaborators(id) ON DELETE CASCADE,
+  privilege_slug TEXT NOT NULL, granted_at INTEGER NOT NULL, granted_by TEXT NOT NULL,
+  PRIMARY KEY (project_collaborator_id, privilege_slug));
+CREATE TABLE IF NOT EXISTS project_collaborator_invitations (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  collaborator_email TEXT NOT NULL, email_key TEXT NOT NULL, privileges TEXT NOT NULL,
+  key TEXT NOT NULL UNIQUE, invited_at INTEGER NOT NULL, invited_by TEXT NOT NULL,
+  accepted_at INTEGER, declined_at INTEGER, resend_invitation_count INTEGER NOT NULL,
+  project_collaborator_id TEXT);
+CREATE INDEX IF NOT EXISTS invitations_by_project
+  ON project_collaborator_invitations (project_id, invited_at);
+CREATE INDEX IF NOT EXISTS invitations_by_email
+  ON project_collaborator_invitations (email_key);
+CREATE TABLE IF NOT EXISTS custom_domain (
+  id TEXT PRIMARY KEY,
+  tenant_id TEXT NOT NULL REFERENCES tenant(id) ON DELETE CASCADE,
+  fqdn TEXT NOT NULL UNIQUE, cert TEXT NOT NULL, dns_validation TEXT NOT NULL,
+  added_us INTEGER NOT NULL, dns_decided_us INTEGER,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS custom_domain_by_tenant ON custom_domain (tenant_id, created_at);
+CREATE TABLE IF NOT EXISTS dns_records (
+  fqdn TEXT PRIMARY KEY, target TEXT NOT NULL, set_at INTEGER NOT NULL);
 """
 
 

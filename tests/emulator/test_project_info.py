@@ -34,7 +34,7 @@ def test_users_is_the_tokens_own_user_only(gql: Gql, other_gql: Gql) -> None:
     theirs = other_gql.data("{ users { id email } }")["users"]
     assert len(mine) == 1 and len(theirs) == 1
     assert mine[0]["id"] != theirs[0]["id"]
-    assert mine[0]["email"] == f"owner-{uuid.UUID(mine[0]['id']).hex[:8]}@emulator.invalid"
+    assert mine[0]["email"] == f"user-{uuid.UUID(mine[0]['id']).hex[:8]}@emulator.invalid"
     assert mine[0]["enterprise_user"] is None
     assert gql.data("{ users(offset: 1) { id } }")["users"] == []
     assert gql.data("{ users(limit: 0) { id } }")["users"] == []

@@ -1,6 +1,7 @@
 """What every Metrics API resolver gets: who asks, at which host, and the traffic it may see.
 
-A token sees only its own projects, and a metrics host answers only for projects whose region
+A token sees the projects it owns or may read the metrics of (``view_metrics`` or ``admin``,
+``access.metrics_projects``), and a metrics host answers only for projects whose region
 has that host as ``metrics_fqdn``. Any other project id a request names is dropped silently:
 its answer is empty, exactly as for an id that does not exist.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from graphql import GraphQLResolveInfo
 
+from .. import access
 from ..regions import find_region
 from ..store import Store
 from . import recording
@@ -39,14 +41,10 @@ class MetricsContext:
         return end - HISTORY_DAYS * (DAY_US // CELL_US), end
 
     def visible(self) -> dict[str, str]:
-        """id -> name of the caller's projects served at this host."""
+        """id -> name of the projects whose metrics the caller may read, served at this host."""
         if self._visible is None:
             with self.store.lock:  # the Metrics API runs outside the store's lock (service.py)
-                rows = self.store.rows(
-                    "SELECT p.id, p.name, t.cloud, t.region FROM projects p "
-                    "JOIN tenant t ON t.project_id = p.id WHERE p.owner_id = ? ORDER BY p.id",
-                    (self.owner_id,),
-                )
+                rows = access.metrics_projects(self.store, self.owner_id)
             self._visible = {row["id"]: row["name"] for row in rows if _host_of(row) == self.host}
         return self._visible
 
