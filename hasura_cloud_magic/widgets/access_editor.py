@@ -85,7 +85,8 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
         self.status = FormStatus()
         self.rows: list[MemberRow] = []
         self.invite = InviteRow(self._refresh, chars=0)
-        self.grid = widgets.VBox()
+        # A long e-mail in a narrow notebook: the grid scrolls sideways rather than cut a column.
+        self.grid = widgets.VBox(layout={"overflow": "auto"})
         self.grid.add_class("hcm-access-grid")
         self.review_button = widgets.Button(description="Review", icon="list")
         self.save_button = widgets.Button(description="Save", icon="check", button_style="primary")

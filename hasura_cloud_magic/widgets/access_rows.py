@@ -31,7 +31,9 @@ _HIDDEN = "none"
 CHANGED, REMOVED = "changed", "removed"
 #: Column widths: every row and the header line up like a grid.
 _EMAIL_MIN_CHARS, _EMAIL_MAX_CHARS = 20, 48
-_STATE_WIDTH, _PRIVILEGE_WIDTH, _BADGE_WIDTH = "7.5em", "8.5em", "5.5em"
+#: A monospace character's width, in em (0.6 in the usual code fonts, with some room).
+_MONOSPACE_EM = 0.62
+_STATE_WIDTH, _PRIVILEGE_WIDTH, _BADGE_WIDTH = "6.5em", "8.5em", "5em"
 _ICON_LAYOUT = {"width": "32px", "min_width": "32px", "padding": "0", "flex": "0 0 auto"}
 #: Scoped to the grid; a ``<style>`` in an HTML widget.
 GRID_CSS = """<style>
@@ -51,8 +53,12 @@ _STATE_WORDS = {OWNER: "owner", COLLABORATOR: "collaborator", INVITED: "invited"
 
 
 def email_width(chars: int) -> str:
-    """The CSS width of the e-mail column holding ``chars`` characters."""
-    return f"calc({min(max(chars, _EMAIL_MIN_CHARS), _EMAIL_MAX_CHARS) + 1}ch + 16px)"
+    """The CSS width of the e-mail column holding ``chars`` monospace characters.
+
+    In ``em``, not ``ch``: ``ch`` is the width of the element's own font's "0", so the header
+    (proportional), the rows (monospace) and the invite field would not line up."""
+    count = min(max(chars, _EMAIL_MIN_CHARS), _EMAIL_MAX_CHARS) + 1
+    return f"calc({count * _MONOSPACE_EM:.2f}em + 16px)"
 
 
 def _cell(text: str, width: str, css_class: str = "") -> widgets.HTML:

@@ -88,6 +88,62 @@ def test_env_editor_saves_an_edit_typed_in_the_page(
     cloud.delete_tenant(created.id)
 
 
+def test_access_form_ticks_reviews_and_saves_in_the_page(
+    lab: Any, browser: Any, emulator: Any, cloud: HasuraCloud, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    from hasura_cloud_magic.settings import ClientSettings
+    from hasura_cloud_magic.targets import resolve
+
+    name = f"browser-access-{uuid.uuid4().hex[:6]}"
+    cloud.create_project(cloud="aws", region="us-east-2", name=name)
+    target = resolve(cloud, name)
+    ana = f"ana-{uuid.uuid4().hex[:6]}@example.com"
+    token = emulator.admin.add_user(ana)
+    cloud.access.invite(target.project_id, ana, ["view_metrics"])
+    with HasuraCloud(ClientSettings(endpoint=emulator.endpoint, token=token)) as theirs:
+        theirs.access.accept(theirs.access.my_invitations()[0])
+    notebook = write_notebook(
+        lab.root, "access.ipynb", "%load_ext hasura_cloud_magic", f"%hasura access {name}"
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_and_run(page, lab, notebook)
+        form = page.locator(".hcm-access-editor")
+        expect(form).to_be_visible(timeout=60_000)
+        expect(form.locator(".hcm-access-row")).to_have_count(2, timeout=30_000)
+        owner = form.locator(".hcm-access-owner")
+        expect(owner.locator(".widget-checkbox input")).to_have_count(3)
+        for box in owner.locator(".widget-checkbox input").all():
+            expect(box).to_be_checked()
+            expect(box).to_be_disabled()
+        row = form.locator(".hcm-access-collaborator")
+        expect(row).to_contain_text(ana)
+        expect(row.locator(".hcm-privilege-view_metrics input")).to_be_checked()
+        # The invite row refuses a wrong e-mail as it is typed.
+        invite = form.locator(".hcm-invite-email input")
+        invite.fill("bo@")
+        expect(form.locator(".hcm-access-error")).to_contain_text("is not an e-mail address")
+        invite.fill("")
+        expect(form.locator(".hcm-access-error")).to_be_hidden()
+        row.locator(".hcm-privilege-admin input").check()
+        expect(row.locator(".hcm-access-state")).to_contain_text("changed")
+        form.get_by_role("button", name="Review").click()
+        expect(form.locator(".hcm-review")).to_contain_text(f"{ana}: +admin")
+        form.get_by_role("button", name="Save").click()
+        expect(form.locator(".hcm-status")).to_contain_text("Saved 1 change.", timeout=30_000)
+        expect(form.locator(".hcm-outcome")).to_contain_text(f"{ana}: +admin")
+        page.screenshot(path=str(screenshots / "access-form.png"))
+        print(f"screenshot: {screenshots / 'access-form.png'}")
+    finally:
+        page.close()
+    [access] = cloud.access.read([target.project_id])
+    member = access.member(ana)
+    assert member is not None and member.privileges == ("admin", "view_metrics")
+    cloud.delete_tenant(target.tenant_id)
+
+
 def test_preview_wizard_walks_to_a_healthy_app(
     lab: Any, browser: Any, cloud: HasuraCloud, screenshots: Path
 ) -> None:

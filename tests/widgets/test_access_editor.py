@@ -418,17 +418,14 @@ def test_no_box_carries_a_tooltip(people: People) -> None:
 # ---------------------------------------------------------------- the command
 
 
-def test_the_command_returns_the_loaded_form(
-    ip: Any, people: People, monkeypatch: pytest.MonkeyPatch
+def test_the_magic_returns_the_loaded_form(
+    ip: Any, people: People, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import argparse
-
-    from hasura_cloud_magic.magics.commands import access
-
     session = ip.find_magic("hasura").__self__.session
     monkeypatch.setattr(session.out, "rich", lambda: True)
-    form = access.run(session, argparse.Namespace(target=people.target.name))
+    form = ip.run_cell(f"%hasura access {people.target.name}").result
     assert isinstance(form, AccessEditor) and form.target == people.target
     assert form.journal is session.journal and len(form.rows) == 1
-    monkeypatch.setattr(session.out, "rich", lambda: False)
-    assert access.run(session, argparse.Namespace(target=people.target.name)) is None
+    monkeypatch.setattr(session.out, "rich", lambda: False)  # a terminal gets a line instead
+    assert ip.run_cell(f"%hasura access {people.target.name}").result is None
+    assert "The access form is a Jupyter form" in capsys.readouterr().out
