@@ -31,11 +31,14 @@ and errors only; never tokens, headers or env values).
   restarts; without it the state lives in memory and is gone on exit. A write is committed
   before its response is sent, so every acknowledged write survives even ``kill -9``.
 * ``--token T`` (repeatable): the accepted personal access tokens; each token is its own user
-  (owner id ``uuid5(<fixed namespace>, token)``, stable across restarts) and sees only its own
-  projects, tenants and jobs. Without ``--token`` the token stored in ``--db`` is reused, else a
-  new one is generated (``secrets.token_urlsafe(32)``). The first token is stored in the database
-  as it is (a restart without ``--token`` must print it again), so the file is created (or made)
-  readable by its owner only (mode 0600), like the env values it holds.
+  (id ``uuid5(<fixed namespace>, token)``, stable across restarts, e-mail
+  ``user-<first 8 hex digits of the id>@emulator.invalid``) and sees the projects it owns or
+  collaborates on (see "Access and privileges" below) and its own jobs. Two tokens make a
+  two-person team: one can invite the other by e-mail. Without ``--token`` the token stored
+  in ``--db`` is reused, else a new one is generated (``secrets.token_urlsafe(32)``). The
+  first token is stored in the database as it is (a restart without ``--token`` must print it
+  again), so the file is created (or made) readable by its owner only (mode 0600), like the
+  env values it holds.
 * ``--token-env NAME``: take an accepted token from that env var instead (``--token T`` is
   visible to every local user in the process list).
 * ``--host``: anything but loopback warns on stderr that anyone who can reach the machine
@@ -61,8 +64,9 @@ From Python::
         emu.admin                 # the state controls (see "State controls")
     # or: emu = start(); ...; emu.stop()   (stop() is idempotent, frees the port and the db)
 
-``start`` also takes ``clock`` (a ``time.time``-like callable) to drive jobs and env rollouts in
-tests. ``admin_key`` enables the HTTP admin route; ``repr(emu)`` never shows it.
+``start`` also takes ``clock`` (a ``time.time``-like callable) to drive jobs, env rollouts and
+custom domains' DNS validation in tests. ``admin_key`` enables the HTTP admin routes;
+``repr(emu)`` never shows it.
 
 State controls (tests and demos)
 ================================
@@ -95,7 +99,33 @@ Over HTTP, only with an admin key (``start(admin_key=...)`` or ``--admin-key-env
                                                            -> {"project": {state}}
 
 Errors are ``{"error": "<one line>"}`` with 400 (a bad value, an unknown field, a body that is
-not a JSON object) or 404 (an unknown project). The route answers only requests with
+not a JSON object) or 404 (an unknown project).
+
+Users and DNS (tests and demos), from Python (thread-safe, one transaction each)::
+
+    token = emu.admin.add_user(email)   # a new user with this e-mail and a new accepted token
+    emu.admin.point_dns(fqdn, project=NAME)   # fqdn -> that project's <name>.hasura.app
+    emu.admin.point_dns(fqdn, host=HOST)      # fqdn -> any host
+    emu.admin.dns(fqdn)                 # {"fqdn", "target", "set_at"} or None
+
+``add_user`` returns the token (``secrets.token_urlsafe(32)``), accepted at once; the database
+keeps only its SHA-256, so with ``--db`` the user and its token survive a restart (the token is
+shown once, here). It raises ``ValueError`` (``invalid e-mail address '<e>'``) for an e-mail that
+is not valid (see "Users" below) and ``ValueError`` (``accounts.EmailTaken``:
+``the e-mail address '<e>' is already in use``) for one another user has, whatever its case.
+``point_dns`` takes exactly one of ``project`` (a project's name: ``LookupError`` ``no project
+named 'x'`` if none) or ``host``; a name that is not a host is a ``ValueError``. It sets (or
+replaces) the record now; hosts are stored lower-cased without a trailing dot. A record may be
+set before the domain is added (people create the CNAME first). Over HTTP, guarded exactly like
+``/emulator/admin``::
+
+    POST /emulator/admin/users  {"email": E}                 -> {"email": E, "token": T}
+    GET  /emulator/admin/dns?fqdn=F                          -> {"dns": {fqdn, target, set_at}}
+    POST /emulator/admin/dns    {"fqdn": F, "project": NAME} -> {"dns": {...}}
+    POST /emulator/admin/dns    {"fqdn": F, "host": H}       -> {"dns": {...}}
+
+Errors: 400 (a wrong value or body, an unknown field), 404 (an unknown project, a name without a
+record), 409 (an e-mail already in use). The route answers only requests with
 ``Authorization: admin <key>`` (compared in constant time) from a loopback peer; anything else
 (no key, a wrong key, a user's ``pat`` token, another machine, an emulator without an admin
 key) gets the same ``404 Not Found`` as a path that does not exist, whatever the method. The
@@ -190,10 +220,11 @@ websockets instead`` (``validation-failed``). Faults (``--fault``) apply by root
 the management API. The Metrics API has no mutations and runs outside the store's lock (each
 read it makes takes the lock briefly), so a heavy answer never holds up the management API.
 
-Who sees what: a token sees its own projects, and a metrics host only the projects of its
-region. Any other id in ``project_ids`` / ``where.project_id`` is dropped silently: empty rows
-and zero counts, never an error. Null or empty ``project_ids`` (``"{}"``, ``""``, ``[]``) means
-every project the caller may see there.
+Who sees what: a token sees the projects it owns or holds ``view_metrics`` or ``admin`` on (a
+``graphql_admin``-only collaborator sees nothing there, as for another user's project), and a
+metrics host only the projects of its region. Any other id in ``project_ids`` /
+``where.project_id`` is dropped silently: empty rows and zero counts, never an error. Null or empty
+``project_ids`` (``"{}"``, ``""``, ``[]``) means every project the caller may see there.
 
 Invented traffic, as if each project had been serving for 30 days: requests exist in the 30
 days before the last whole 5-minute cell before now (the emulator's clock), none after. A
@@ -291,12 +322,20 @@ What it implements
 ==================
 
 Queries ``projects``, ``projects_by_pk``, ``tenant``, ``tenant_by_pk``, ``jobs_by_pk``,
-``region``, ``getTenantEnv``, ``users``, ``config_status``, ``tenant_public_status``; mutations
+``region``, ``getTenantEnv``, ``users``, ``config_status``, ``tenant_public_status``,
+``custom_domain``, ``custom_domain_by_pk``, ``project_collaborators``,
+``project_collaborator_invitations``, ``fetchPendingInvitations``; mutations
 ``createTenant``, ``deleteTenant``, ``updateTenantEnv``, ``deleteTenantEnv``,
 ``updateTenantName``, ``createGitHubPreviewApp``, ``checkDBLatency``,
-``reactivateSuspendedProject``; every field of the schema,
+``reactivateSuspendedProject``, ``insert_custom_domain_one``, ``delete_custom_domain_by_pk``,
+``inviteCollaborator``, ``resendInvite``, ``acceptInvite``, ``declineInvite``,
+``delete_project_collaborators_by_pk``, ``delete_project_collaborator_invitations_by_pk``,
+``insert_project_collaborator_privileges`` (and ``_one``),
+``delete_project_collaborator_privileges`` (and ``_by_pk``); every field of the schema,
 including relationships and ``where``/``order_by``/``limit``/``offset`` (operators ``_eq``,
-``_neq``, ``_in``, ``_nin``, ``_is_null``, ``_like``, ``_ilike``, ``_and``, ``_or``, ``_not``,
+``_neq``, ``_in``, ``_nin``, ``_is_null``, ``_like``, ``_ilike``, ``_gt``, ``_gte``, ``_lt``,
+``_lte``, ``_and``, ``_or``, ``_not``; ``citext`` compares case-insensitively, ``timestamptz``
+operands are ISO-8601 strings),
 ``projects(where: {tenant: ...})``) and the ``path`` argument of json fields (``$.a.b[0]``).
 
 Errors, as the real API shapes them:
@@ -315,8 +354,28 @@ Errors, as the real API shapes them:
   ``invalid input syntax for type uuid: "<value>"``, code ``data-exception``.
 * Any unexpected exception: ``there was an internal error while serving your request``, code
   ``GenericServerError`` with an ``id`` that is also logged with the traceback.
-* Any error fails the whole request: the response has only ``errors`` and nothing is written.
-* ``*_by_pk`` of an unknown or another user's id: ``null``, no error.
+* Any error fails the whole request: the response has only ``errors`` and nothing is written
+  (a mutation with several root fields, like ``setCollaboratorPrivileges``' insert and delete,
+  applies whole or not at all).
+* ``*_by_pk`` of an unknown or another user's id: ``null``, no error. ``delete_*_by_pk`` of a
+  row the caller may not delete: ``null``; a bulk ``delete_...(where:)`` affects (and counts)
+  only the rows the caller may delete.
+* A table insert the caller may not make (a domain on a project they are not admin of, or
+  cannot see; privileges for a collaborator of such a project, or an unknown one): Hasura's
+  ``check constraint of an insert permission has failed``, code ``permission-error``, path
+  ``$.selectionSet.<field>.args.object`` (``.objects``); nothing is inserted.
+* An input column the caller may not set (``custom_domain_insert_input``'s ``cert``,
+  ``dns_validation``, ``id``, ``created_at``, ``updated_at``): ``field "<name>" not found in
+  type: 'custom_domain_insert_input'``, code ``validation-failed``, path
+  ``$.selectionSet.insert_custom_domain_one.args.object.<name>``.
+* Postgres constraint errors, code ``constraint-violation``, path ``$``: ``Uniqueness
+  violation. duplicate key value violates unique constraint "<constraint>"``
+  (``custom_domain_fqdn_key``, ``project_collaborator_privileges_pkey``), ``Check constraint
+  violation. new row for relation "custom_domain" violates check constraint
+  "custom_domain_fqdn_check"``, ``Foreign key violation. insert or update on table
+  "project_collaborator_privileges" violates foreign key constraint
+  "project_collaborator_privileges_privilege_slug_fkey"``, ``Not-NULL violation. null value in
+  column "<c>" of relation "<t>" violates not-null constraint``.
 
 Behaviour where the real API is unknown
 =======================================
@@ -324,10 +383,16 @@ Behaviour where the real API is unknown
 Invented, so code must not rely on these beyond the emulator:
 
 * Action error codes: ``bad-request`` for invalid arguments (name, cloud, region, plan, env key,
-  duplicate key, null payload, empty ``deleteEnvs``, any ``dedicatedVPCID``); ``not-found`` when
-  an action names a tenant that does not exist or belongs to another user (``tenant <id> not
+  duplicate key, null payload, empty ``deleteEnvs``, any ``dedicatedVPCID``, an invitation's
+  e-mail or privileges); ``not-found`` when
+  an action names a tenant the caller cannot see (``tenant <id> not
   found``; this includes ``getTenantEnv``, which errors rather than returning null), or such a
-  project (``checkDBLatency``, ``reactivateSuspendedProject``: ``project <id> not found``);
+  project (``checkDBLatency``, ``reactivateSuspendedProject``, ``inviteCollaborator``,
+  ``resendInvite``: ``project <id> not found``); ``access-denied`` when the caller sees the
+  project but lacks the privilege (``you need the admin privilege on project <name> to
+  <what>``, what being ``read its env vars``, ``change its env vars``, ``delete its env vars``,
+  ``rename it``, ``delete it``, ``check its database latency``, ``reactivate it``, ``invite
+  collaborators``, ``resend invitations``);
   ``constraint-violation`` for a taken project name (``the project name '<n>' is already taken;
   choose another name``); ``unexpected`` for a refusal caused by the current state (stale hash,
   no-op update, absent key, protected key, maintenance mode, an inactive project). Every action
@@ -350,9 +415,68 @@ Invented, so code must not rely on these beyond the emulator:
   two); ``health_status`` is ``{"status": "inactive"}`` for an inactive tenant, else
   ``"maintenance"`` in maintenance mode, else ``"deploying"`` while a preview-app deployment job
   runs, else ``"healthy"``.
-* Users: ``users`` is the token's own user (one row); ``projects.owner`` is the owner's row.
-  ``email`` is ``owner-<first 8 hex digits of the id>@emulator.invalid``; ``enterprise_user`` is
-  null. ``projects.collaborators`` is always empty.
+* Users: stored in a ``users`` table (id, e-mail unique case-insensitively). A start-time
+  token's user has the e-mail ``user-<first 8 hex digits of the id>@emulator.invalid``; a user
+  added with ``add_user`` the e-mail it was given. ``users`` is the token's own user (one row);
+  ``projects.owner`` and ``project_collaborators.collaborator`` are those users' rows;
+  ``enterprise_user`` is null. An e-mail is valid when it matches
+  ``^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$`` and has at most 254 characters; e-mails compare
+  case-insensitively (citext) and are kept as given.
+* Access and privileges (one layer, ``access.py``): a user sees a project (its tenant, status,
+  config, ``config_status``, ``tenant_public_status``, collaborators and custom domains) when
+  they own it or are a collaborator on it; any other project reads as absent. Privileges are
+  ``admin``, ``graphql_admin`` and ``view_metrics``; the owner has all three and is not a
+  collaborator row. ``admin`` (owner or admin collaborator) is needed for ``getTenantEnv``,
+  ``updateTenantEnv``, ``deleteTenantEnv``, ``updateTenantName``, ``deleteTenant``,
+  ``checkDBLatency``, ``reactivateSuspendedProject``, adding and deleting custom domains, and
+  every collaborator, privilege and invitation write. ``view_metrics`` or ``admin``: the Metrics
+  API. ``graphql_admin`` alone sees the project, its status, collaborators and domains (the real
+  privilege is about the project's own GraphQL API, which is not emulated). Any member sees the
+  project's collaborators; only admins see ``projects.invitations`` and
+  ``project_collaborator_invitations`` (others get ``[]``). Jobs stay their creator's (an admin
+  collaborator's ``checkDBLatency`` job is theirs). Plan entitlements (``collaborator_limit``,
+  the ``collaborator_privilege_*`` entitlements, ``custom_domain_limit``) are NOT enforced.
+* Invitations: ``inviteCollaborator`` needs ``admin``; it refuses (``bad-request``, one line)
+  an invalid e-mail (``invalid e-mail address '<e>'``), empty, unknown or repeated privileges,
+  the owner's own e-mail (``<e> owns project <name>; the owner has every privilege already``),
+  a collaborator's (``<e> is already a collaborator on project <name>; change their privileges
+  instead``) and an e-mail with a pending invitation to the project (``<e> already has a pending
+  invitation to project <name>; resend it instead``). An invitation has a secret ``key``
+  (``secrets.token_urlsafe(24)``), ``invited_by`` the caller, ``resend_invitation_count`` 0;
+  ``ProjectCollaboratorInvitation.invited_at`` is ISO 8601. ``resendInvite`` (admin) needs a
+  pending invitation for that e-mail (else ``not-found``: ``no pending invitation for '<e>' to
+  project <name>``) and counts it. ``fetchPendingInvitations``: invitations to the caller's
+  e-mail neither accepted nor declined (``invitedBy`` is the inviter's e-mail,
+  ``isBillable``/``isBillingInvitee`` false). ``acceptInvite``/``declineInvite`` need a pending
+  invitation addressed to the caller's e-mail, else ``not-found`` ``invitation not found``
+  (whether the key exists is not revealed). Accepting creates the collaborator (``status``
+  ``active``) with the invited privileges (``granted_by`` the inviter) and sets ``accepted_at``
+  and ``project_collaborator_id``; declining sets ``declined_at``. Both stay in the table.
+  ``delete_project_collaborator_invitations_by_pk`` (revoke): admins only.
+  ``delete_project_collaborators_by_pk``: admins, or the collaborator themself (leaving); the
+  row is returned with the privileges it had, which go with it.
+  ``insert_project_collaborator_privileges`` (``_one``): the insert permission is checked first
+  (admin on every named collaborator's project), then the slugs (foreign key), then existing
+  rows: without ``on_conflict`` a uniqueness violation; with ``update_columns: []`` skipped and
+  not counted (``_one`` returns null); with columns, ``granted_at``/``granted_by`` are renewed.
+  ``granted_by`` is the caller. Deleting a project deletes its collaborators, their privileges,
+  its invitations and its custom domains.
+* Custom domains: ``insert_custom_domain_one(object: {fqdn, tenant_id})`` (admin) stores the
+  fqdn lower-cased, unique across all users; ``cert`` is ``letsencrypt``. A valid fqdn has at
+  most 253 characters, two labels or more of 1-63 ``[a-z0-9-]`` characters not starting or
+  ending with ``-``, an alphabetic last label, and is not ``hasura.app`` or under it.
+  ``custom_domain``, ``custom_domain_by_pk`` and ``tenant.custom_domains``: any member of the
+  project. ``delete_custom_domain_by_pk``: admins (others get null).
+* DNS validation, emulated (computed on each read from the emulator's clock, stored once
+  final): ``dns_validation`` is ``pending`` until one step (``--step-seconds``; 0: at the next
+  read) after max(domain added, record set) the record (``point_dns``) points at the domain's
+  tenant fqdn (case and a trailing dot ignored): ``succeeded``; or elsewhere: ``failed``. No
+  record within 600 s of the domain being added: ``failed``. ``succeeded`` and ``failed`` never
+  change back (a fixed record needs the domain deleted and added again; renaming the project
+  does not revalidate). The insert itself answers ``pending``. Certificate: ``ssl_status`` null
+  while DNS is pending or failed; ``pending`` for one step after DNS succeeded (``ssl_message``
+  ``certificate being issued by Let's Encrypt``), then ``active`` (``ssl_message`` null). When
+  DNS failed, ``ssl_message`` is ``<fqdn> does not point at <tenant fqdn>``.
 * Entitlements (``projects.entitlements``), ``config_is_enabled`` true, ``id``
   ``uuid5(<fixed namespace>, "<plan>:<type>")``: ``cloud_free`` has ``collaborator_limit``,
   ``custom_domain_limit``, ``data_passthrough_limit``, ``db_limit``, ``vanilla_pg_db``;
