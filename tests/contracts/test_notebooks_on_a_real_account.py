@@ -41,24 +41,42 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 Snapshot = dict[str, tuple[str, str, dict[str, str]]]
 
 
+#: Already on the account: a teammate invited to one project, a domain on another.
+COLLEAGUE = ("shop-staging", "lee@example.com")
+DOMAIN = ("shop-prod", "legacy.shop.example.com")
+
+
 @pytest.fixture
-def account(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HasuraCloud]:
+def account_emulator(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[tuple[Any, HasuraCloud]]:
     with (
         start(step_seconds=0) as emulator,
         HasuraCloud(ClientSettings(emulator.endpoint, emulator.token)) as api,
     ):
         for name in NAMES:
-            api.create_project(
+            created = api.create_project(
                 cloud="aws",
                 region="us-east-2",
                 name=name,
                 envs={"PAYMENT_API_KEY": f"live-key-of-{name}", "LOG_LEVEL": "warn"},
             )
+            if name == COLLEAGUE[0]:
+                project = api.get_tenant(created.id)
+                assert project is not None
+                api.access.invite(project.project.id, COLLEAGUE[1], ["view_metrics"])
+            if name == DOMAIN[0]:
+                api.domains.add(created.id, DOMAIN[1], name, f"{name}.hasura.app")
         monkeypatch.setenv("HASURA_CLOUD_ENDPOINT", emulator.endpoint)
         monkeypatch.setenv("HASURA_CLOUD_ACCESS_TOKEN", emulator.token)
         monkeypatch.delenv("GITHUB_TOKEN", raising=False)
         monkeypatch.chdir(tmp_path)
-        yield api
+        yield emulator, api
+
+
+@pytest.fixture
+def account(account_emulator: tuple[Any, HasuraCloud]) -> HasuraCloud:
+    return account_emulator[1]
 
 
 def snapshot(api: HasuraCloud) -> Snapshot:
@@ -67,6 +85,19 @@ def snapshot(api: HasuraCloud) -> Snapshot:
         assert project.tenant is not None
         env = api.get_env(project.tenant.id)
         found[project.name] = (str(project.tenant.id), env.hash, dict(env.values))
+    return found
+
+
+def settings_of(api: HasuraCloud) -> dict[str, tuple[Any, ...]]:
+    """Who has access to each project (people, states, privileges) and its domains."""
+    projects = {p.name: p for p in api.list_projects()}
+    access = {a.project: a for a in api.access.read([p.id for p in projects.values()])}
+    found: dict[str, tuple[Any, ...]] = {}
+    for name, project in projects.items():
+        assert project.tenant is not None
+        people = tuple((m.email, m.state, m.privileges) for m in access[name].members)
+        domains = tuple(d.fqdn for d in api.domains.read(project.tenant.id, name)[1])
+        found[name] = (people, domains)
     return found
 
 
@@ -129,9 +160,31 @@ def test_a_headless_run_deletes_only_what_a_parameter_names(
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
 def test_a_notebook_run_with_a_token_changes_nothing(account: HasuraCloud, path: Path) -> None:
-    before = snapshot(account)
+    before, access_before = snapshot(account), settings_of(account)
     run(path)
     assert snapshot(account) == before
+    assert settings_of(account) == access_before
+
+
+@pytest.mark.slow
+def test_the_team_runbook_changes_only_the_teammate_and_the_domain_it_names(
+    account_emulator: tuple[Any, HasuraCloud],
+) -> None:
+    emulator, account = account_emulator
+    # The operator created the domain's CNAME before the run, as the runbook says.
+    emulator.admin.point_dns("api.shop.example.com", project="shop-prod")
+    before, settings_before = snapshot(account), settings_of(account)
+    done = run(
+        ROOT / "notebooks" / "team-and-domains.ipynb",
+        teammate="ana@example.com",
+        dry_run=False,
+    )
+    assert snapshot(account) == before  # projects and env untouched
+    assert settings_of(account) == settings_before  # invited and removed; added and removed
+    journal = [line for line in nbformat.writes(done).splitlines() if "ana@example.com" in line]
+    assert journal  # the executed notebook records the writes
+    for entry in ("collaborator invite", "collaborator remove", "domain add", "domain delete"):
+        assert entry in nbformat.writes(done)
 
 
 @pytest.mark.slow

@@ -310,3 +310,10 @@ def test_emulator_dns_and_user_need_the_embedded_emulator(ip: TestingShell) -> N
         run(ip, "%hasura emulator dns api.example.com --to shop")
     with pytest.raises(ConfigurationError, match="embedded emulator only"):
         run(ip, "%hasura emulator user ana@example.com")
+
+
+def test_privileges_may_be_one_word_with_commas(ip: TestingShell, project: str) -> None:
+    email = f"{unique('di')}@example.com"
+    ip.user_ns["wanted"] = "graphql_admin,view_metrics"  # as a papermill parameter gives it
+    access = run(ip, f"%hasura collaborator invite {project} {email} --privileges {{{{wanted}}}}")
+    assert access.member(email).privileges == ("graphql_admin", "view_metrics")

@@ -7,7 +7,8 @@ invitation already is left as they are ("unchanged"), so running it again conver
 one request (whole or not at all). ``remove TARGET EMAIL`` removes a collaborator and revokes
 their pending invitation; it asks first unless ``--yes``, and a run nobody watches removes
 only people it invited, or one named with ``--confirm EMAIL``. The owner cannot be removed.
-Privileges: ``admin``, ``graphql_admin``, ``view_metrics``.
+Privileges: ``admin``, ``graphql_admin``, ``view_metrics`` (separate words, or one word with
+commas: ``--privileges graphql_admin,view_metrics``).
 
 With ``--projects GLOB`` (``invite``, ``remove``) it reads every matching project's access in
 one round trip, shows the plan, applies it only with ``--yes`` (or a confirmation),
@@ -19,6 +20,7 @@ did not land everywhere fails the cell after showing every project's outcome
 from __future__ import annotations
 
 import argparse
+import re
 
 from hasura_cloud_magic.errors import FleetIncompleteError, InvalidInputError
 from hasura_cloud_magic.fleet import APPLIED, UNCHANGED, FleetResult
@@ -38,7 +40,10 @@ from hasura_cloud_magic.team import (
 
 
 def _change(args: argparse.Namespace) -> AccessChange:
-    return AccessChange(args.action, args.email, tuple(getattr(args, "privileges", None) or ()))
+    # "admin,view_metrics" works too: one word, as a {{placeholder}} gives it.
+    words = getattr(args, "privileges", None) or ()
+    privileges = tuple(p for word in words for p in re.split(r"[,\s]+", word) if p)
+    return AccessChange(args.action, args.email, privileges)
 
 
 def _guard(session: Session, args: argparse.Namespace, plan: AccessPlan) -> None:
@@ -91,13 +96,13 @@ def _one(session: Session, args: argparse.Namespace, plan: AccessPlan) -> Projec
 
 
 def _many(session: Session, args: argparse.Namespace, plan: AccessPlan) -> object:
-    session.out.show(plan)
-    if args.dry_run:
+    if args.dry_run:  # the plan is the result: shown once, as Out
         session.out.info(
             f"{len(plan.to_change)} of {len(plan.projects)} projects would change; "
             "dry run, nothing sent."
         )
         return plan
+    session.out.show(plan)
     if plan.to_change:
         confirm(f"Apply to {len(plan.to_change)} projects?", assume_yes=args.yes)
     tally = session.out.tally(len(plan.projects))
