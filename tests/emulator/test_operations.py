@@ -18,6 +18,7 @@ from graphql import (
     print_ast,
 )
 
+from hasura_cloud_magic.emulator import RunningEmulator
 from hasura_cloud_magic.emulator.schema_source import schema_path
 
 QUERIES = schema_path().parent
@@ -186,3 +187,65 @@ def test_every_field_of_the_schema_resolves(gql: Gql) -> None:
         t=tenant_id,
     )
     assert final["deleteTenant"] == {"status": "deleted"}
+
+
+def test_every_field_of_the_team_and_domain_roots_resolves(emu: RunningEmulator, gql: Gql) -> None:
+    schema = build_schema(schema_path().read_text())
+    mutation, query = schema.mutation_type, schema.query_type
+    assert mutation is not None and query is not None
+
+    def everything(root: GraphQLObjectType, field: str) -> str:
+        return selection(schema, returns(schema, root, field), 3)
+
+    created = gql.data(
+        'mutation { createTenant(cloud: "aws", region: "us-east-1") { id tenant { project_id } } }'
+    )["createTenant"]
+    tenant_id, project_id = created["id"], created["tenant"]["project_id"]
+    fqdn = f"{unique_name('www')}.example.com"
+    domain = gql.data(
+        "mutation($t: uuid!, $f: String!) { insert_custom_domain_one(object: "
+        f"{{tenant_id: $t, fqdn: $f}}) {{ {everything(mutation, 'insert_custom_domain_one')} }} }}",
+        t=tenant_id,
+        f=fqdn,
+    )["insert_custom_domain_one"]
+    assert domain["tenant"]["id"] == tenant_id
+    teammate = Gql(emu.endpoint, "token-bob")
+    try:
+        [bob] = teammate.data("{ users { email } }")["users"]
+        invite = {
+            "collaborator_email": bob["email"],
+            "privileges": ["admin"],
+            "project_id": project_id,
+        }
+        gql.data(
+            "mutation($i: InviteColloboratorRequest!) { inviteCollaborator(invite: $i) "
+            f"{{ {everything(mutation, 'inviteCollaborator')} }} }}",
+            i=invite,
+        )
+        pending = teammate.data(
+            f"{{ fetchPendingInvitations {{ {everything(query, 'fetchPendingInvitations')} }} }}"
+        )["fetchPendingInvitations"]
+        [key] = [p["key"] for p in pending if p["projectID"] == project_id]
+        teammate.data("mutation($k: String!) { acceptInvite(inviteKey: $k) { id } }", k=key)
+    finally:
+        teammate.close()
+    data = gql.data(
+        "query($d: uuid!) { "
+        f"custom_domain {{ {everything(query, 'custom_domain')} }} "
+        f"custom_domain_by_pk(id: $d) {{ {everything(query, 'custom_domain_by_pk')} }} "
+        f"project_collaborators {{ {everything(query, 'project_collaborators')} }} "
+        "project_collaborator_invitations "
+        f"{{ {everything(query, 'project_collaborator_invitations')} }} }}",
+        d=domain["id"],
+    )
+    assert data["custom_domain_by_pk"]["fqdn"] == fqdn
+    [collaborator] = [c for c in data["project_collaborators"] if c["project_id"] == project_id]
+    assert collaborator["collaborator"]["email"] == bob["email"]
+    assert (
+        collaborator["project_collaborator_privileges"][0]["project_collaborator"]["id"]
+        == (collaborator["id"])
+    )
+    [invitation] = [
+        i for i in data["project_collaborator_invitations"] if i["project_id"] == project_id
+    ]
+    assert invitation["project"]["id"] == project_id and invitation["accepted_at"]
