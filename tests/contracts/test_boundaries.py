@@ -25,6 +25,8 @@ PACKAGE = ROOT / "hasura_cloud_magic"
 FACADE = {
     "hasura_cloud_magic.api",
     "hasura_cloud_magic.metrics_api",
+    "hasura_cloud_magic.access_api",
+    "hasura_cloud_magic.domains_api",
     "hasura_cloud_magic.error_mapping",
 }
 EMULATOR = "hasura_cloud_magic.emulator"

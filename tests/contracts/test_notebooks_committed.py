@@ -25,6 +25,7 @@ def test_the_documented_notebooks_exist() -> None:
         "monitoring",
         "preview-apps",
         "api-client",
+        "team-and-domains",
     }
 
 

@@ -262,9 +262,18 @@ def test_headless_removes_only_people_it_invited(
     assert len(run(ip, f"%hasura collaborators {project}")) == 1
 
 
-def test_a_glob_that_matches_nothing_lists_nobody(ip: TestingShell) -> None:
-    found = run(ip, f"%hasura collaborators --projects '{unique('none')}-*'")
+def test_a_glob_that_matches_nothing_lists_nobody_and_changes_nothing(
+    ip: TestingShell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glob = f"'{unique('none')}-*'"
+    found = run(ip, f"%hasura collaborators --projects {glob}")
     assert isinstance(found, FleetAccess) and found.people() == []
+    plan = run(
+        ip,
+        f"%hasura collaborator invite --projects {glob} a@example.com --privileges admin --dry-run",
+    )
+    assert isinstance(plan, AccessPlan) and plan.projects == ()
+    assert "no project matches" in _out(capsys)
 
 
 # ---------------------------------------------------------------- invitations

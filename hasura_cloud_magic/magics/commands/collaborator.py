@@ -14,7 +14,8 @@ With ``--projects GLOB`` (``invite``, ``remove``) it reads every matching projec
 one round trip, shows the plan, applies it only with ``--yes`` (or a confirmation),
 ``--concurrency`` projects at a time with a progress bar, and ends with a summary; a run that
 did not land everywhere fails the cell after showing every project's outcome
-(``--allow-partial``: warn instead). ``--dry-run`` shows the plan and sends nothing.
+(``--allow-partial``: warn instead). ``--dry-run`` shows the plan and sends nothing. A glob
+that matches no project changes nothing, and says so.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import argparse
 import re
 
-from hasura_cloud_magic.errors import FleetIncompleteError, InvalidInputError
+from hasura_cloud_magic.errors import FleetIncompleteError, InvalidInputError, NotFoundError
 from hasura_cloud_magic.fleet import APPLIED, UNCHANGED, FleetResult
 from hasura_cloud_magic.journal import PendingEntry
 from hasura_cloud_magic.magics.session import Session
@@ -128,9 +129,13 @@ def _many(session: Session, args: argparse.Namespace, plan: AccessPlan) -> objec
 
 
 def _targets(session: Session, args: argparse.Namespace) -> list[Target]:
-    if args.projects is not None:
+    if args.projects is None:
+        return [session.target(args.target, to_write=True)]
+    try:
         return resolve_glob(session.cloud(), args.projects)
-    return [session.target(args.target, to_write=True)]
+    except NotFoundError as nothing:  # a runbook's glob may match nothing yet: say so
+        session.out.info(f"{nothing}: nothing to change.")
+        return []
 
 
 def run(session: Session, args: argparse.Namespace) -> object:
