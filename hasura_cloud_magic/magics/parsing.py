@@ -612,7 +612,8 @@ def _journal(commands: Commands[_Parser]) -> None:
     journal.add_argument("--save", metavar="PATH", help="append the entries as JSON lines")
 
 
-def _fleet_flags(parser: argparse.ArgumentParser) -> None:
+def _fleet_flags(parser: argparse.ArgumentParser, *, shown: str = "the diff") -> None:
+    """``--projects GLOB`` and how a change across it runs (env and collaborator commands)."""
     parser.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
     parser.add_argument("--yes", action="store_true", help="apply to --projects without asking")
     parser.add_argument(
@@ -622,12 +623,16 @@ def _fleet_flags(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"projects changed at once (with --projects; default {DEFAULT_FLEET_CONCURRENCY})",
     )
-    parser.add_argument("--dry-run", action="store_true", help="show the diff, change nothing")
+    parser.add_argument("--dry-run", action="store_true", help=f"show {shown}, change nothing")
     parser.add_argument(
         "--allow-partial",
         action="store_true",
         help="with --projects: warn, do not fail, when some projects did not change",
     )
+
+
+def _env_fleet_flags(parser: argparse.ArgumentParser) -> None:
+    _fleet_flags(parser)
     parser.add_argument(
         "--wait", action="store_true", help="return once the change is live on every server"
     )
@@ -662,7 +667,7 @@ def _env(commands: Commands[_Parser]) -> None:
         nargs="+",
         help="TARGET (unless --projects), then one or more KEY=VALUE",
     )
-    _fleet_flags(set_)
+    _env_fleet_flags(set_)
     unset = actions.add_parser(
         "unset",
         help="remove keys (one project or many)",
@@ -671,7 +676,7 @@ def _env(commands: Commands[_Parser]) -> None:
     unset.add_argument(
         "words", metavar="[TARGET] KEY", nargs="+", help="TARGET (unless --projects), then keys"
     )
-    _fleet_flags(unset)
+    _env_fleet_flags(unset)
     _target(
         actions.add_parser(
             "edit", help="a form: edit, review, save (conflict-safe)", **_page("env edit")
@@ -837,29 +842,11 @@ def _collaborator(commands: Commands[_Parser]) -> None:
                 help="admin, graphql_admin, view_metrics",
             )
         if action != "set":
-            _team_fleet_flags(parser)
+            _fleet_flags(parser, shown="the plan")
         else:
             parser.set_defaults(projects=None)
         if action == "remove":
             _confirm_flag(parser)
-
-
-def _team_fleet_flags(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--projects", metavar="GLOB", help="every project matching GLOB")
-    parser.add_argument("--yes", action="store_true", help="do not ask")
-    parser.add_argument(
-        "--concurrency",
-        type=positive_int,
-        default=DEFAULT_FLEET_CONCURRENCY,
-        metavar="N",
-        help=f"projects changed at once (with --projects; default {DEFAULT_FLEET_CONCURRENCY})",
-    )
-    parser.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
-    parser.add_argument(
-        "--allow-partial",
-        action="store_true",
-        help="with --projects: warn, do not fail, when some projects did not change",
-    )
 
 
 def _invitations(commands: Commands[_Parser]) -> None:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import argparse
 import re
 
-from hasura_cloud_magic.errors import FleetIncompleteError, InvalidInputError, NotFoundError
+from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
 from hasura_cloud_magic.fleet import APPLIED, UNCHANGED, FleetResult
 from hasura_cloud_magic.journal import PendingEntry
+from hasura_cloud_magic.magics.fleet_report import finish
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
 from hasura_cloud_magic.results.access import ProjectAccess
@@ -114,18 +115,7 @@ def _many(session: Session, args: argparse.Namespace, plan: AccessPlan) -> objec
         on_result=lambda r: tally.advance(f"{r.name}: {r.status}"),
     )
     _journal(session, args, result)
-    if result.complete:
-        session.out.success(result.summary())
-        return result
-    session.out.show(result)
-    if args.allow_partial:
-        session.out.warning(result.summary())
-        return result
-    raise FleetIncompleteError(
-        f"not every project changed ({result.summary()}); the table above says why "
-        "(--allow-partial to carry on)",
-        result=result,
-    )
+    return finish(session, result, allow_partial=args.allow_partial)
 
 
 def _targets(session: Session, args: argparse.Namespace) -> list[Target]:

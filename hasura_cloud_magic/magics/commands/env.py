@@ -28,8 +28,9 @@ from hasura_cloud_magic.display import did_you_mean
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import PROJECT_SPECIFIC_KEYS, check_env_key
 from hasura_cloud_magic.env_writer import apply_edits
-from hasura_cloud_magic.errors import EnvNotLiveError, FleetIncompleteError, NotFoundError
+from hasura_cloud_magic.errors import EnvNotLiveError, NotFoundError
 from hasura_cloud_magic.journal import PendingEntry
+from hasura_cloud_magic.magics.fleet_report import finish
 from hasura_cloud_magic.magics.parsing import parse_assignments
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
@@ -174,20 +175,10 @@ def _change_many(session: Session, args: argparse.Namespace) -> object:
         on_result=lambda r: tally.advance(f"{r.name}: {r.status}"),
     )
     _journal_fleet(session, f"env {args.action}", plan, result)
-    if result.complete:
-        session.out.success(result.summary())
-        if args.wait:
-            _wait_fleet(session, [r for r in result.results if r.env_hash], args.timeout)
-        return result
-    session.out.show(result)
-    if args.allow_partial:
-        session.out.warning(result.summary())
-        return result
-    raise FleetIncompleteError(
-        f"not every project changed ({result.summary()}); the table above says why "
-        "(--allow-partial to carry on)",
-        result=result,
-    )
+    finish(session, result, allow_partial=args.allow_partial)
+    if result.complete and args.wait:
+        _wait_fleet(session, [r for r in result.results if r.env_hash], args.timeout)
+    return result
 
 
 def _journal_fleet(session: Session, action: str, plan: FleetPlan, result: FleetResult) -> None:
