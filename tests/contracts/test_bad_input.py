@@ -164,6 +164,50 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
     ("operations-sort", magic("%hasura operations {p} --sort speed"), "invalid choice: 'speed'"),
     ("errors-unknown", magic("%hasura errors nope-nope"), "no project named 'nope-nope'"),
     ("logs-limit", magic("%hasura logs {p} --limit 5000"), "--limit must be from 1 to 1000"),
+    # magics: custom domains and collaborators (checked before anything is sent)
+    ("domain-bad-name", magic("%hasura domain add {p} bad_name"), "is not a domain name"),
+    ("domain-hasura-host", magic("%hasura domain add {p} x.hasura.app"), "a Hasura Cloud host"),
+    (
+        "domain-unknown",
+        magic("%hasura domain delete {p} nope.example.com --yes"),
+        "has no custom domain nope.example.com",
+    ),
+    (
+        "collaborator-bad-email",
+        magic("%hasura collaborator invite {p} ana-at-example --privileges admin"),
+        "'ana-at-example' is not an e-mail address",
+    ),
+    (
+        "collaborator-bad-privilege",
+        magic("%hasura collaborator invite {p} ana@example.com --privileges root"),
+        "unknown privilege 'root'",
+    ),
+    (
+        "collaborator-no-privileges",
+        magic("%hasura collaborator invite {p} ana@example.com"),
+        "--privileges",
+    ),
+    (
+        "collaborator-missing-email",
+        magic("%hasura collaborator invite {p} --privileges admin"),
+        "give TARGET and EMAIL",
+    ),
+    (
+        "collaborator-set-stranger",
+        magic("%hasura collaborator set {p} zed@example.com --privileges admin"),
+        "not a collaborator: invite them first",
+    ),
+    ("collaborators-neither", magic("%hasura collaborators"), "give TARGET or --projects GLOB"),
+    (
+        "invitation-unknown",
+        magic("%hasura invitations accept nope-nope"),
+        "no invitation to nope-nope is waiting for you",
+    ),
+    (
+        "emulator-dns-not-embedded",
+        magic("%hasura emulator dns api.example.com --to {p}"),
+        "embedded emulator only",
+    ),
     # magics: grammar
     ("unknown-command", magic("%hasura projcts"), "Did you mean 'projects'"),
     ("unknown-flag", magic("%hasura projects --nme x"), "--nme"),

@@ -43,3 +43,17 @@ def test_create_env_round_trip_delete(live_cloud: HasuraCloud) -> None:
     finally:
         live_cloud.delete_tenant(created.id)
     assert live_cloud.get_tenant(created.id) is None
+
+
+def test_access_and_domains_are_readable(live_cloud: HasuraCloud) -> None:
+    """The reconstructed collaborator and domain reads, on the first project (read only)."""
+    projects = live_cloud.list_projects()
+    if not projects or projects[0].tenant is None:
+        pytest.skip("the account has no project to read")
+    first = projects[0]
+    [access] = live_cloud.access.read([first.id])
+    assert access.project == first.name and access.members[0].state == "owner"
+    assert first.tenant is not None
+    host, domains = live_cloud.domains.read(first.tenant.id, first.name)
+    assert host and all(domain.dns_validation for domain in domains)
+    assert isinstance(live_cloud.access.my_invitations(), list)
