@@ -336,3 +336,17 @@ def test_a_domain_held_by_anyone_is_refused_and_nothing_changes(
 def test_an_unknown_domain_id_reads_as_gone(cloud: HasuraCloud) -> None:
     assert cloud.domains.get(uuid.uuid4(), "shop", "shop.hasura.app") is None
     assert cloud.domains.delete(uuid.uuid4()) is False
+
+
+def test_a_pending_invitation_is_resent_and_revoked(cloud: HasuraCloud, project: Target) -> None:
+    email = _email()
+    cloud.access.invite(project.project_id, email, ["graphql_admin"])
+    resent = cloud.access.resend(project.project_id, email.upper())
+    assert resent.collaborator_email.casefold() == email.casefold()
+    [access] = cloud.access.read([project.project_id])
+    invitation = access.invitation(email)
+    assert invitation is not None and invitation.invitation_id is not None
+    assert cloud.access.revoke(invitation.invitation_id) is True
+    assert cloud.access.revoke(invitation.invitation_id) is False  # gone already
+    with pytest.raises(ApiError, match="no pending invitation"):
+        cloud.access.resend(project.project_id, email)
