@@ -94,15 +94,12 @@ def ensure_user(store: Store, user_id: str) -> None:
     email = default_email(user_id)
     if _email_holder(store, email) is not None:
         email = f"user-{uuid.UUID(user_id).hex}@emulator.invalid"  # taken by add_user: longer
-    store.insert(
-        "users",
-        {
-            "id": user_id,
-            "email": email,
-            "email_key": email_key(email),
-            "created_at": store.timestamp(),
-        },
-    )
+    _insert_user(store, user_id, email)
+
+
+def _insert_user(store: Store, user_id: str, email: str) -> None:
+    row = {"id": user_id, "email": email, "email_key": email_key(email)}
+    store.insert("users", {**row, "created_at": store.timestamp()})
 
 
 def add_user(store: Store, email: str, token: str) -> str:
@@ -112,22 +109,9 @@ def add_user(store: Store, email: str, token: str) -> str:
     if _email_holder(store, email) is not None:
         raise EmailTaken(f"the e-mail address {shown(email)} is already in use")
     user_id = str(uuid.uuid4())
-    store.insert(
-        "users",
-        {
-            "id": user_id,
-            "email": email,
-            "email_key": email_key(email),
-            "created_at": store.timestamp(),
-        },
-    )
+    _insert_user(store, user_id, email)
     store.insert("user_tokens", {"token_sha256": token_digest(token), "user_id": user_id})
     return user_id
-
-
-def _insert_user(store: Store, user_id: str, email: str) -> None:
-    row = {"id": user_id, "email": email, "email_key": email_key(email)}
-    store.insert("users", {**row, "created_at": store.timestamp()})
 
 
 def token_users(store: Store) -> dict[str, str]:

@@ -18,7 +18,7 @@ from emulator_helpers import (
     env_hash_of,
     unique_name,
 )
-from team_helpers import access_of, join, me, operation
+from team_helpers import access_of, join, me, operation, people_of
 
 from hasura_cloud_magic.emulator import RunningEmulator, start
 
@@ -57,10 +57,8 @@ def emu() -> Iterator[RunningEmulator]:
 
 @pytest.fixture(scope="module")
 def clients(emu: RunningEmulator) -> Iterator[dict[str, Gql]]:
-    made = {token.removeprefix("token-"): Gql(emu.endpoint, token) for token in TOKENS}
-    yield made
-    for client in made.values():
-        client.close()
+    with people_of(emu.endpoint, TOKENS) as made:
+        yield made
 
 
 @pytest.fixture

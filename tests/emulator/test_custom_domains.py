@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from emulator_helpers import Gql, ManualClock, create_tenant, unique_name
-from team_helpers import REAL_CLIENTS, join, operation
+from team_helpers import REAL_CLIENTS, join, operation, people_of
 
 from hasura_cloud_magic.emulator import RunningEmulator, start
 
@@ -29,10 +29,8 @@ def emu(clock: ManualClock) -> Iterator[RunningEmulator]:
 
 @pytest.fixture(scope="module")
 def people(emu: RunningEmulator) -> Iterator[dict[str, Gql]]:
-    made = {token.removeprefix("token-"): Gql(emu.endpoint, token) for token in TOKENS}
-    yield made
-    for client in made.values():
-        client.close()
+    with people_of(emu.endpoint, TOKENS) as made:
+        yield made
 
 
 @pytest.fixture

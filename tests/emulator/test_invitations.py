@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from emulator_helpers import Gql, create_tenant, unique_name
-from team_helpers import access_of, invite, join, me, operation, pending_for
+from team_helpers import access_of, invite, join, me, operation, pending_for, people_of
 
 from hasura_cloud_magic.emulator import RunningEmulator, start
 
@@ -24,10 +24,8 @@ def emu() -> Iterator[RunningEmulator]:
 
 @pytest.fixture(scope="module")
 def people(emu: RunningEmulator) -> Iterator[dict[str, Gql]]:
-    made = {token.removeprefix("token-"): Gql(emu.endpoint, token) for token in TOKENS}
-    yield made
-    for client in made.values():
-        client.close()
+    with people_of(emu.endpoint, TOKENS) as made:
+        yield made
 
 
 @pytest.fixture

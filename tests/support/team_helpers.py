@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,17 @@ def operation(name: str) -> str:
         if isinstance(fragment, FragmentDefinitionNode) and f"...{fragment.name.value}" in text
     ]
     return text + "\n" + "\n".join(print_ast(fragment) for fragment in used)
+
+
+@contextmanager
+def people_of(endpoint: str, tokens: Iterable[str]) -> Iterator[dict[str, Gql]]:
+    """One client per ``token-<name>`` token, by name, closed afterwards."""
+    made = {token.removeprefix("token-"): Gql(endpoint, token) for token in tokens}
+    try:
+        yield made
+    finally:
+        for client in made.values():
+            client.close()
 
 
 def me(gql: Gql) -> dict[str, Any]:
