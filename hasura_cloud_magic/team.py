@@ -55,6 +55,7 @@ __all__ = [
     "AccessPlan",
     "AccessStep",
     "ProjectSteps",
+    "SaveNote",
     "SavePlan",
     "apply_access",
     "apply_steps",
@@ -290,27 +291,38 @@ class AccessEdits:
 
 
 @dataclass(frozen=True)
+class SaveNote:
+    """One line of a save that sends nothing: who it is about, and what it says."""
+
+    email: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class SavePlan:
     """The steps a save sends, what is already so, and the conflicts it will not write."""
 
     steps: tuple[AccessStep, ...]
-    already: tuple[str, ...] = ()
-    conflicts: tuple[str, ...] = ()
+    already: tuple[SaveNote, ...] = ()
+    conflicts: tuple[SaveNote, ...] = ()
 
 
 def plan_save(base: ProjectAccess, edits: AccessEdits, current: ProjectAccess) -> SavePlan:
     """Carry the form's edits (decided on ``base``) over to ``current`` (read just now)."""
     steps: list[AccessStep] = []
-    already: list[str] = []
-    conflicts: list[str] = []
+    already: list[SaveNote] = []
+    conflicts: list[SaveNote] = []
+    removing = {email.casefold() for email in edits.remove}
     for email, want in edits.privileges.items():
-        if email.casefold() in {e.casefold() for e in edits.remove}:
-            continue
         was, now = base.member(email), current.member(email)
-        if was is None:
+        if email.casefold() in removing or was is None:
             continue
         if now is None or now.state != COLLABORATOR:
-            conflicts.append(f"{email} was removed meanwhile by someone else: not added back")
+            text = f"{email} was removed meanwhile by someone else: not added back"
+            conflicts.append(SaveNote(email, text))
             continue
         grant = tuple(s for s in want if s not in was.privileges and s not in now.privileges)
         revoke = tuple(s for s in was.privileges if s not in want and s in now.privileges)
@@ -319,21 +331,21 @@ def plan_save(base: ProjectAccess, edits: AccessEdits, current: ProjectAccess) -
                 AccessStep(CHANGE_PRIVILEGES, now.email, want, now.collaborator_id, grant, revoke)
             )
         else:
-            already.append(f"{email}: privileges already as asked")
+            already.append(SaveNote(email, f"{email}: privileges already as asked"))
     for email in sorted(edits.remove, key=str.casefold):
         was, now = base.member(email), current.member(email)
         if now is None:
-            already.append(f"{email}: removed already")
+            already.append(SaveNote(email, f"{email}: removed already"))
         elif was is not None and now.privileges != was.privileges:
-            conflicts.append(
-                f"{email}'s privileges were changed meanwhile by someone else: not removed"
-            )
+            text = f"{email}'s privileges were changed meanwhile by someone else: not removed"
+            conflicts.append(SaveNote(email, text))
         else:
             steps.extend(_removal(current, email))
     for email, privileges in edits.invite.items():
         now = current.member(email)
         if now is not None:
-            already.append(f"{email}: {_has_access(now.state, now.privileges)}")
+            text = f"{email}: {_has_access(now.state, now.privileges)}"
+            already.append(SaveNote(email, text))
         else:
             steps.append(AccessStep(SEND_INVITE, email, privileges))
     return SavePlan(tuple(steps), tuple(already), tuple(conflicts))

@@ -29,6 +29,7 @@ from hasura_cloud_magic.team import (
     REVOKE_INVITATION,
     SEND_INVITE,
     AccessEdits,
+    SaveNote,
     SavePlan,
     apply_steps,
     plan_save,
@@ -190,7 +191,7 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
         self.review.value = ""
         lines = [(line, "success") for line in done]
         lines += [(line, "info") for line in already]
-        lines += [(line, "warning") for line in plan.conflicts]
+        lines += [(note.text, "warning") for note in plan.conflicts]
         self.outcome.value = _list("Saved", lines) if lines else ""
         self.status.show(*self._summary(done, already, plan.conflicts))
 
@@ -223,7 +224,7 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
         """Send the steps in order, one journal entry each; stop at the first error (shown
         in the status line: then ``None`` for what was done)."""
         done: list[str] = []
-        already = list(plan.already)
+        already = [note.text for note in plan.already]
         for step in plan.steps:
             what = step.describe()
             try:
@@ -245,23 +246,21 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
 
     def _journal_unsent(self, base: ProjectAccess, edits: AccessEdits, plan: SavePlan) -> None:
         """What Save did not send: already so (unchanged) or a conflict, one entry each."""
-        emails = [*edits.privileges, *edits.remove, *edits.invite]
-        for texts, outcome in ((plan.already, UNCHANGED), (plan.conflicts, CONFLICT)):
-            for text in texts:
-                email = _about(text, emails)
+        for notes, outcome in ((plan.already, UNCHANGED), (plan.conflicts, CONFLICT)):
+            for note in notes:
                 self.journal.record(
                     PendingEntry(
-                        _action_of(email, base, edits),
+                        _action_of(note.email, base, edits),
                         self.target.name,
-                        (email,) if email else (),
+                        (note.email,),
                         outcome=outcome,
-                        detail=text,
+                        detail=note.text,
                     )
                 )
 
     @staticmethod
     def _summary(
-        done: list[str], already: list[str], conflicts: tuple[str, ...]
+        done: list[str], already: list[str], conflicts: tuple[SaveNote, ...]
     ) -> tuple[str, str]:
         parts = []
         if done:
@@ -318,12 +317,6 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
                 shown.value = ""
         if self._reviewed is not None and self.edits() != self._reviewed:
             self._reviewed = None
-
-
-def _about(text: str, emails: list[str]) -> str:
-    """The e-mail a line of the save plan is about (it starts with it), or ""."""
-    starting = [e for e in emails if text.casefold().startswith(e.casefold())]
-    return max(starting, key=len, default="")
 
 
 def _action_of(email: str, base: ProjectAccess, edits: AccessEdits) -> str:

@@ -32,6 +32,7 @@ PUBLIC = {
         "AccessPlan",
         "AccessStep",
         "ProjectSteps",
+        "SaveNote",
         "SavePlan",
         "apply_access",
         "apply_steps",

@@ -263,7 +263,11 @@ def test_save_never_adds_back_someone_removed_meanwhile(
     [current] = cloud.access.read([project.project_id])
     plan = plan_save(base, AccessEdits(privileges={email: ("admin",)}), current)
     assert plan.steps == ()
-    assert plan.conflicts == (f"{email} was removed meanwhile by someone else: not added back",)
+    [conflict] = plan.conflicts
+    assert (conflict.email, str(conflict)) == (
+        email,
+        f"{email} was removed meanwhile by someone else: not added back",
+    )
 
 
 def test_save_does_not_remove_someone_whose_privileges_changed_meanwhile(
@@ -278,7 +282,7 @@ def test_save_does_not_remove_someone_whose_privileges_changed_meanwhile(
     [current] = cloud.access.read([project.project_id])
     plan = plan_save(base, AccessEdits(remove=frozenset({email})), current)
     assert plan.steps == () and len(plan.conflicts) == 1
-    assert "changed meanwhile" in plan.conflicts[0]
+    assert "changed meanwhile" in plan.conflicts[0].text and plan.conflicts[0].email == email
 
 
 # ---------------------------------------------------------------- custom domains
