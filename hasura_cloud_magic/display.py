@@ -31,6 +31,7 @@ __all__ = [
     "Table",
     "TableView",
     "did_you_mean",
+    "plural",
 ]
 
 #: feedback levels (``%config HasuraMagics.feedback``)
@@ -47,6 +48,11 @@ _CELL = "text-align:left;vertical-align:top;max-width:48em;overflow-wrap:anywher
 _CAPTION = "caption-side:top;text-align:left;white-space:nowrap;font-weight:bold"
 #: The mark of a job's task in each state (preview apps).
 TASK_MARKS = {"pending": "·", "running": "…", "success": "✔", "failed": "✘"}
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 project``, ``3 projects``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -100,7 +106,7 @@ class Table:
         if hidden:
             count = f"{len(self.shown)} of {len(self.rows)} rows shown (display_limit)"
         else:
-            count = f"{len(self.rows)} row{'s' if len(self.rows) != 1 else ''}"
+            count = plural(len(self.rows), "row")
         return f"{count} · {self.footer}" if self.footer else count
 
     def __repr__(self) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import Table, TableView
+from hasura_cloud_magic.display import Table, TableView, plural
 from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ConflictSafeWriter
@@ -90,7 +90,7 @@ class FleetPlan(TableView):
             else ("Unset", sorted(self.edits.removed))
         )
         count = len(self.projects)
-        return f"{verb} {', '.join(keys)} on {count} project{'s' if count != 1 else ''}"
+        return f"{verb} {', '.join(keys)} on {plural(count, 'project')}"
 
     def without_values(self) -> FleetPlan:
         """The same plan holding no env value (what a dry run returns to the notebook)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from hasura_cloud_magic.access_api import ProjectAccessApi, check_email, check_privileges
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import Table, TableView
+from hasura_cloud_magic.display import Table, TableView, plural
 from hasura_cloud_magic.errors import HasuraCloudError
 from hasura_cloud_magic.fleet import (
     APPLIED,
@@ -143,8 +143,7 @@ class AccessPlan(TableView):
 
     def table(self) -> Table:
         rows = [[p.target.name, p.describe()] for p in self.projects]
-        count = len(self.projects)
-        title = f"{self.change.describe()} on {count} project{'s' if count != 1 else ''}"
+        title = f"{self.change.describe()} on {plural(len(self.projects), 'project')}"
         return Table(("project", "what would change"), rows, title)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from hasura_cloud_magic.display import Table, TableView
+from hasura_cloud_magic.display import Table, TableView, plural
 from hasura_cloud_magic.results.base import Rows, require_pandas, text
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ class FleetAccess(TableView):
         names = [p.project for p in self.projects]
         rows = [[email, *(self.cell(p, email) for p in self.projects)] for email in self.people()]
         footer = "; ".join(f"{name}: {why}" for name, why in self.unreadable)
-        title = f"Who has access to {len(names)} project{'s' if len(names) != 1 else ''}"
+        title = f"Who has access to {plural(len(names), 'project')}"
         return Table(("person", *names), rows, title, footer=footer, empty="No projects matched.")
 
     def to_dataframe(self) -> Any:

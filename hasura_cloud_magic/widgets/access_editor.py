@@ -18,7 +18,7 @@ import html
 import ipywidgets as widgets
 
 from hasura_cloud_magic.api import HasuraCloud
-from hasura_cloud_magic.display import COLOURS
+from hasura_cloud_magic.display import COLOURS, plural
 from hasura_cloud_magic.errors import HasuraCloudError, NotFoundError
 from hasura_cloud_magic.journal import CONFLICT, UNCHANGED, Journal, PendingEntry
 from hasura_cloud_magic.results.access import INVITED, ProjectAccess
@@ -57,10 +57,6 @@ EDITOR_CSS = """<style>
   font-family: var(--jp-code-font-family, monospace); line-height: 1.5;
 }
 </style>"""
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _list(title: str, lines: list[tuple[str, str]]) -> str:
@@ -169,7 +165,7 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
         self.review.value = _list("Changes to save", [(line, "info") for line in changes])
         self._reviewed = self.edits()
         self.save_button.disabled = False
-        self.status.show(f"Review: {_plural(len(changes), 'change')}. Save to apply them.")
+        self.status.show(f"Review: {plural(len(changes), 'change')}. Save to apply them.")
 
     def save(self) -> None:
         if not self._ready():
@@ -207,7 +203,7 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
             super().close()
             return
         parts, line = list(self.children), FormStatus("hcm-closed")
-        line.show(f"Closed without saving {_plural(unsaved, 'change')}.", "warning")
+        line.show(f"Closed without saving {plural(unsaved, 'change')}.", "warning")
         self.children = (line,)
         for part in parts:
             close_tree(part)
@@ -264,12 +260,12 @@ class AccessEditor(Form, widgets.VBox):  # type: ignore[misc]
     ) -> tuple[str, str]:
         parts = []
         if done:
-            parts.append(f"saved {_plural(len(done), 'change')}")
+            parts.append(f"saved {plural(len(done), 'change')}")
         if already:
             parts.append(f"{len(already)} already so")
         if conflicts:
             parts.append(
-                f"{_plural(len(conflicts), 'conflict')} not written "
+                f"{plural(len(conflicts), 'conflict')} not written "
                 "(someone else changed access meanwhile)"
             )
         text = "; ".join(parts) or "nothing left to save"

@@ -22,6 +22,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from hasura_cloud_magic.api import HasuraCloud
+from hasura_cloud_magic.display import plural
 from hasura_cloud_magic.env_plan import (
     Conflict,
     EnvDiff,
@@ -63,10 +64,6 @@ EDITOR_CSS = """<style>
 .hcm-env-editor .hcm-conflict { margin: 4px 0; }
 .hcm-env-editor .hcm-conflict-values code { white-space: pre-wrap; overflow-wrap: anywhere; }
 </style>"""
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _shown(value: str | None) -> str:
@@ -311,7 +308,7 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
         changes." (the edits are dropped; nothing is sent)."""
         unsaved = 0 if self.closed else len(self.unsaved_changes())
         if unsaved:
-            self._close_leaving(f"Closed without saving {_plural(unsaved, 'change')}.", "warning")
+            self._close_leaving(f"Closed without saving {plural(unsaved, 'change')}.", "warning")
             return
         self._stop()
         super().close()
@@ -377,7 +374,7 @@ class EnvEditor(Form, widgets.VBox):  # type: ignore[misc]
 
     def _show_confirm(self) -> None:
         count = len(self.unsaved_changes())
-        self.confirm_text.value = html.escape(f"{_plural(count, 'unsaved change')}:")
+        self.confirm_text.value = html.escape(f"{plural(count, 'unsaved change')}:")
 
     def _hide_confirm(self) -> None:
         self.confirm_box.layout.display = "none"

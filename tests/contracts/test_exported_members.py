@@ -204,6 +204,7 @@ PUBLIC = {
         "TableView",
         "VERBOSE",
         "did_you_mean",
+        "plural",
     ],
     "hasura_cloud_magic.redaction": [
         "SECRET_SHOWN_AS",
