@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from hasura_cloud_magic.display import Table, TableView
 from hasura_cloud_magic.errors import NotFoundError, WaitTimeout
+from hasura_cloud_magic.polling import poll
 from hasura_cloud_magic.settings import POLL_INTERVAL_SECONDS
 
 if TYPE_CHECKING:
@@ -118,19 +119,22 @@ def follow_db_latency(
     clock: Callable[[], float] = time.monotonic,
 ) -> DBLatency:
     """Read the job; with ``wait``, poll until it ends (WaitTimeout after ``timeout`` s)."""
-    started = clock()
-    while True:
+
+    def read() -> DBLatency:
         job = cloud.get_db_latency_job(job_id)
         if job is None:
             raise NotFoundError(f"no DB-latency job {job_id} visible to this token")
-        result = read_db_latency(job, project)
-        if on_update is not None:
-            on_update(result)
-        if result.finished or not wait:
-            return result
-        elapsed = clock() - started
-        if elapsed >= timeout:
-            raise WaitTimeout(
-                f"gave up waiting after {elapsed:.0f} s ({result.status}); the check goes on"
-            )
-        sleep(min(interval, max(timeout - elapsed, 0.0)))
+        return read_db_latency(job, project)
+
+    return poll(
+        read,
+        lambda result: result.finished or not wait,
+        timeout=timeout,
+        gave_up=lambda result, elapsed: WaitTimeout(
+            f"gave up waiting after {elapsed:.0f} s ({result.status}); the check goes on"
+        ),
+        interval=interval,
+        on_update=on_update,
+        sleep=sleep,
+        clock=clock,
+    )

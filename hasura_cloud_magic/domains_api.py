@@ -24,6 +24,7 @@ from hasura_cloud_magic.errors import (
     ServerError,
     WaitTimeout,
 )
+from hasura_cloud_magic.polling import poll
 from hasura_cloud_magic.redaction import quoted
 from hasura_cloud_magic.results.domains import DNS_FAILED, CustomDomain
 from hasura_cloud_magic.settings import POLL_INTERVAL_SECONDS
@@ -110,24 +111,34 @@ def wait_until_settled(
     """Poll until the domain's DNS is validated and its certificate issued. Raises JobFailed
     when DNS validation fails, NotFoundError when the domain is deleted meanwhile, and
     WaitTimeout (the check goes on) after ``timeout`` seconds."""
-    started = clock()
-    while True:
+
+    def read() -> CustomDomain:
         now = domains.get(domain.id, domain.project, domain.points_to)
         if now is None:
             raise NotFoundError(f"{domain.fqdn} was deleted while waiting for it")
-        if on_update is not None:
-            on_update(now)
+        return now
+
+    def settled(now: CustomDomain) -> bool:
         if now.dns_validation == DNS_FAILED:
             raise JobFailed(
                 f"{now.fqdn}: DNS validation failed ({now.ssl_message or 'no reason given'}); "
                 f"create the record {now.dns_record} and add the domain again"
             )
-        if now.ready:
-            return now
-        elapsed = clock() - started
-        if elapsed >= timeout:
-            raise WaitTimeout(
-                f"{now.fqdn}: {now.state()} after {elapsed:.0f} s; Hasura Cloud goes on "
-                f"checking: %hasura domain status {now.project} {now.fqdn} --wait"
-            )
-        sleep(min(interval, max(timeout - elapsed, 0.0)))
+        return now.ready
+
+    def gave_up(now: CustomDomain, elapsed: float) -> WaitTimeout:
+        return WaitTimeout(
+            f"{now.fqdn}: {now.state()} after {elapsed:.0f} s; Hasura Cloud goes on "
+            f"checking: %hasura domain status {now.project} {now.fqdn} --wait"
+        )
+
+    return poll(
+        read,
+        settled,
+        timeout=timeout,
+        gave_up=gave_up,
+        interval=interval,
+        on_update=on_update,
+        sleep=sleep,
+        clock=clock,
+    )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hasura_cloud_magic.errors import EnvNotLiveError
+from hasura_cloud_magic.polling import poll
 from hasura_cloud_magic.settings import POLL_INTERVAL_SECONDS
 
 if TYPE_CHECKING:
@@ -78,11 +79,8 @@ def wait_until_live(
     returned). Raises EnvNotLiveError, saying the change *is written*, when the project is
     not running (hibernated, suspended), when a newer change replaced it, or after
     ``timeout`` seconds."""
-    started = clock()
-    while True:
-        rollout = read_rollout(cloud, tenant_id)
-        if on_update is not None:
-            on_update(rollout)
+
+    def settled(rollout: EnvRollout) -> bool:
         if rollout.inactive_reason is not None:
             raise EnvNotLiveError(
                 f"{name}: the env change is written, but the project is "
@@ -94,12 +92,21 @@ def wait_until_live(
                 f"{name}: the env change is written, but a newer change replaced it before it "
                 f"went live; read the env again (%hasura env show {name})"
             )
-        if rollout.live:
-            return rollout
-        elapsed = clock() - started
-        if elapsed >= timeout:
-            raise EnvNotLiveError(
-                f"{name}: the env change is written but not live yet after {elapsed:.0f} s "
-                f"({rollout.describe()}); it goes on rolling out: %hasura health {name}"
-            )
-        sleep(min(interval, max(timeout - elapsed, 0.0)))
+        return rollout.live
+
+    def gave_up(rollout: EnvRollout, elapsed: float) -> EnvNotLiveError:
+        return EnvNotLiveError(
+            f"{name}: the env change is written but not live yet after {elapsed:.0f} s "
+            f"({rollout.describe()}); it goes on rolling out: %hasura health {name}"
+        )
+
+    return poll(
+        lambda: read_rollout(cloud, tenant_id),
+        settled,
+        timeout=timeout,
+        gave_up=gave_up,
+        interval=interval,
+        on_update=on_update,
+        sleep=sleep,
+        clock=clock,
+    )

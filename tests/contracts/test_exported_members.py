@@ -64,6 +64,7 @@ PUBLIC = {
         "project_state",
     ],
     "hasura_cloud_magic.rollout": ["EnvRollout", "read_rollout", "wait_until_live"],
+    "hasura_cloud_magic.polling": ["poll"],
     "hasura_cloud_magic.times": [
         "INTERVALS",
         "Interval",
