@@ -83,7 +83,11 @@ class ProjectAccess(Rows):
         super().__init__(members, title=f"Who has access to {project}")
         self.project_id = project_id
         self.project = project
-        self.members = tuple(members)
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """The owner first, then collaborators, then invited people, each by e-mail."""
+        return tuple(self)
 
     @classmethod
     def from_api(cls, access: ApiProjectAccess) -> ProjectAccess:
@@ -172,7 +176,7 @@ class MyInvitation:
     invited_by: str
     invited_at: str
     privileges: tuple[str, ...]
-    key: str = field(repr=False, compare=False)
+    key: str = field(compare=False)  # the repr below leaves it out
 
     @classmethod
     def from_api(cls, row: GetPendingInvitationsFetchPendingInvitations) -> MyInvitation:
