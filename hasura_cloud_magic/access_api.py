@@ -138,9 +138,14 @@ class ProjectAccessApi:
         return inserted.affected_rows, deleted.affected_rows
 
     def my_invitations(self) -> list[MyInvitation]:
-        """Invitations addressed to this token's user, neither accepted nor declined."""
+        """Invitations addressed to this token's user, neither accepted nor declined.
+
+        Sorted by project name: the API promises no order, and invitations a fleet
+        run sent concurrently arrive in any order.
+        """
         result = self._call("GetPendingInvitations", lambda: self._client.get_pending_invitations())
-        return [MyInvitation.from_api(row) for row in result.fetch_pending_invitations]
+        invitations = [MyInvitation.from_api(row) for row in result.fetch_pending_invitations]
+        return sorted(invitations, key=lambda invitation: invitation.project.casefold())
 
     def accept(self, invitation: MyInvitation) -> InvitationResult:
         """Accept an invitation: this token's user becomes a collaborator."""

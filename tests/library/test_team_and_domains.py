@@ -206,6 +206,25 @@ def test_fleet_invite_converges_and_remove_undoes_it(cloud: HasuraCloud) -> None
             cloud.delete_tenant(target.tenant_id)
 
 
+def test_my_invitations_come_in_project_name_order_whatever_order_they_were_sent(
+    cloud: HasuraCloud, mate: tuple[str, HasuraCloud]
+) -> None:
+    email, theirs = mate
+    prefix = unique_name("order")
+    names = [f"{prefix}-c", f"{prefix}-a", f"{prefix}-b"]  # sent in this order
+    targets = [
+        resolve(cloud, str(cloud.create_project(cloud="aws", region="us-east-2", name=n).id))
+        for n in names
+    ]
+    try:
+        for target in targets:
+            cloud.access.invite(target.project_id, email, ["view_metrics"])
+        assert [i.project for i in theirs.access.my_invitations()] == sorted(names)
+    finally:
+        for target in targets:
+            cloud.delete_tenant(target.tenant_id)
+
+
 def test_the_owner_can_be_neither_removed_nor_set(cloud: HasuraCloud, project: Target) -> None:
     [access] = cloud.access.read([project.project_id])
     owner = access.members[0].email
