@@ -171,6 +171,7 @@ class HasuraMagics(Magics, Configurable):
         %hasura collaborator invite --projects GLOB EMAIL --privileges P [P ...] [--yes]
                 [--concurrency N] [--dry-run] [--allow-partial]   existing access: unchanged
         %hasura collaborator set TARGET EMAIL --privileges P [P ...]
+        %hasura collaborator resend TARGET EMAIL   send a pending invitation again
         %hasura collaborator remove TARGET EMAIL [--yes] [--confirm EMAIL]
         %hasura collaborator remove --projects GLOB EMAIL [--yes] [--concurrency N]
                 [--dry-run] [--allow-partial]   privileges: admin graphql_admin view_metrics

@@ -85,7 +85,7 @@ COMMANDS: dict[str, str] = {
     "domains": "a project's custom domains: DNS record to create, validation, certificate",
     "domain": "add|status|delete a custom domain (add prints the DNS record to create)",
     "collaborators": "who has access: owner, collaborators, privileges, invitations",
-    "collaborator": "invite|set|remove a collaborator, one project or many",
+    "collaborator": "invite|set|resend|remove a collaborator, one project or many",
     "invitations": "invitations waiting for you; accept or decline one",
     "access": "a form: collaborators by privileges, invite, review, save (conflict-safe)",
 }
@@ -176,6 +176,7 @@ EXAMPLES: dict[str, list[str]] = {
     "collaborator set": [
         "%hasura collaborator set shop-prod ana@example.com --privileges admin view_metrics"
     ],
+    "collaborator resend": ["%hasura collaborator resend shop-prod ana@example.com"],
     "collaborator remove": [
         "%hasura collaborator remove shop-prod ana@example.com",
         "%hasura collaborator remove --projects 'shop-*' ana@example.com --yes",
@@ -823,10 +824,12 @@ def _collaborator(commands: Commands[_Parser]) -> None:
     for action, text, extra in (
         ("invite", "invite by e-mail with privileges", " --privileges P [P ...]"),
         ("set", "change a collaborator's privileges", " --privileges P [P ...]"),
+        ("resend", "send a pending invitation's e-mail again", ""),
         ("remove", "remove a collaborator or revoke their invitation", ""),
     ):
+        one_project = action in ("set", "resend")
         usage = [f"%(prog)s TARGET EMAIL{extra}"]
-        if action != "set":
+        if not one_project:
             usage += [f"%(prog)s --projects GLOB EMAIL{extra}", " [--yes] [--concurrency N]"]
             usage[-1] += " [--dry-run] [--allow-partial]"
         parser = actions.add_parser(action, help=text, **_page(f"collaborator {action}", *usage))
@@ -841,10 +844,10 @@ def _collaborator(commands: Commands[_Parser]) -> None:
                 metavar="P",
                 help="admin, graphql_admin, view_metrics",
             )
-        if action != "set":
-            _fleet_flags(parser, shown="the plan")
-        else:
+        if one_project:
             parser.set_defaults(projects=None)
+        else:
+            _fleet_flags(parser, shown="the plan")
         if action == "remove":
             _confirm_flag(parser)
 

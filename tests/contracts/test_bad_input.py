@@ -197,6 +197,11 @@ CASES: list[tuple[str, Callable[[World], Any], str]] = [
         magic("%hasura collaborator set {p} zed@example.com --privileges admin"),
         "not a collaborator: invite them first",
     ),
+    (
+        "collaborator-resend-uninvited",
+        magic("%hasura collaborator resend {p} zed@example.com"),
+        "has no pending invitation to resend",
+    ),
     ("collaborators-neither", magic("%hasura collaborators"), "give TARGET or --projects GLOB"),
     (
         "invitation-unknown",

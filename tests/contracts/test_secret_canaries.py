@@ -56,6 +56,7 @@ EVERY_SUBCOMMAND = [
     "%hasura reactivate canary-one --yes",
     "%hasura env unset canary-one OTHER",
     "%hasura collaborator invite canary-one ana@example.com --privileges view_metrics",
+    "%hasura collaborator resend canary-one ana@example.com",
     "%hasura collaborators --projects 'canary-*'",
     "%hasura invitations",
     "access = %hasura access canary-one\naccess",

@@ -535,7 +535,7 @@ def test_command_tree_shape() -> None:
     assert set(tree["env"]) == {"", "show", "set", "unset", "edit", "diff", "copy"}
     assert set(tree["emulator"]) == {"", "start", "stop", "status", "state", "dns", "user"}
     assert set(tree["domain"]) == {"", "add", "status", "delete"}
-    assert set(tree["collaborator"]) == {"", "invite", "set", "remove"}
+    assert set(tree["collaborator"]) == {"", "invite", "set", "resend", "remove"}
     assert set(tree["invitations"]) == {"", "accept", "decline"}
     assert set(tree["preview"]) == {"", "create", "status", "delete", "wizard"}
     assert set(tree["projects"]) == {""}

@@ -150,6 +150,35 @@ def test_invite_list_set_and_remove_one_collaborator(
     ]
 
 
+_RESENT = """query Resent($project: uuid!) {
+  project_collaborator_invitations(where: {project_id: {_eq: $project}}) {
+    collaborator_email resend_invitation_count
+  }
+}"""
+
+
+def test_resend_sends_a_pending_invitation_again_and_nothing_else(
+    ip: TestingShell, cloud: HasuraCloud, project: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    email = f"{unique('re')}@example.com"
+    project_id = run(ip, f"%hasura project {project}").id
+
+    def resent() -> list[dict[str, Any]]:
+        found = cloud.execute(_RESENT, {"project": str(project_id)})
+        return list(found["project_collaborator_invitations"])
+
+    with pytest.raises(InvalidInputError, match=f"{email} has no pending invitation to resend"):
+        run(ip, f"%hasura collaborator resend {project} {email}")
+    assert resent() == []
+    run(ip, f"%hasura collaborator invite {project} {email} --privileges view_metrics")
+    access = run(ip, f"%hasura collaborator resend {project} {email}")
+    assert f"{project}: sent {email}'s invitation again." in _out(capsys)
+    assert access.member(email).state == "invited"
+    assert resent() == [{"collaborator_email": email, "resend_invitation_count": 1}]
+    outcomes = [(e.action, e.outcome) for e in run(ip, "%hasura journal") if e.keys == (email,)]
+    assert outcomes == [("collaborator invite", "applied"), ("collaborator resend", "applied")]
+
+
 def test_collaborator_mistakes_are_one_line_and_send_nothing(
     ip: TestingShell, project: str
 ) -> None:
