@@ -1,6 +1,6 @@
 """Changing who has access: decided on what was read, converging, never undoing others.
 
-**One person on one or many projects** (``%hasura collaborator invite|set|remove``)::
+**One person on one or many projects** (``%hasura collaborator invite|set|resend|remove``)::
 
     >>> change = AccessChange(INVITE, "ana@example.com", ("view_metrics",))
     >>> plan = plan_access(cloud, targets, change)     # one read for every project
@@ -8,7 +8,8 @@
 
 Running the same change again converges: someone who already has access (or an invitation)
 is ``unchanged`` for ``invite``, someone without access is ``unchanged`` for ``remove``.
-``invite`` never changes an existing collaborator's privileges (``set`` does).
+``invite`` never changes an existing collaborator's privileges (``set`` does). ``resend``
+sends a pending invitation's e-mail again; someone with no pending invitation is refused.
 
 **The access form's save** (:func:`plan_save`): the form's edits were decided on the access
 it read (*base*); saving reads it again (*current*) and carries over only what the person
@@ -49,6 +50,7 @@ from hasura_cloud_magic.targets import Target
 __all__ = [
     "INVITE",
     "REMOVE",
+    "RESEND",
     "SET",
     "AccessChange",
     "AccessEdits",
@@ -64,10 +66,11 @@ __all__ = [
     "steps_for",
 ]
 
-INVITE, SET, REMOVE = "invite", "set", "remove"
+INVITE, SET, RESEND, REMOVE = "invite", "set", "resend", "remove"
 #: What an AccessStep does.
-SEND_INVITE, REVOKE_INVITATION, REMOVE_COLLABORATOR, CHANGE_PRIVILEGES = (
+SEND_INVITE, RESEND_INVITE, REVOKE_INVITATION, REMOVE_COLLABORATOR, CHANGE_PRIVILEGES = (
     "invite",
+    "resend invitation",
     "revoke invitation",
     "remove collaborator",
     "change privileges",
@@ -76,7 +79,7 @@ SEND_INVITE, REVOKE_INVITATION, REMOVE_COLLABORATOR, CHANGE_PRIVILEGES = (
 
 @dataclass(frozen=True)
 class AccessChange:
-    """One person's access, as asked: invite with, set to, or remove."""
+    """One person's access, as asked: invite with, set to, resend the invitation, or remove."""
 
     kind: str
     email: str
@@ -84,7 +87,7 @@ class AccessChange:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "email", check_email(self.email))
-        if self.kind != REMOVE:
+        if self.kind in (INVITE, SET):
             object.__setattr__(self, "privileges", check_privileges(self.privileges))
 
     def describe(self) -> str:
@@ -93,6 +96,8 @@ class AccessChange:
             return f"Invite {self.email} ({privileges})"
         if self.kind == SET:
             return f"Set {self.email}'s privileges to {privileges}"
+        if self.kind == RESEND:
+            return f"Resend {self.email}'s invitation"
         return f"Remove {self.email}"
 
 
@@ -111,6 +116,8 @@ class AccessStep:
     def describe(self) -> str:
         if self.action == SEND_INVITE:
             return f"invite {self.email} ({', '.join(self.privileges)})"
+        if self.action == RESEND_INVITE:
+            return f"send {self.email}'s invitation again"
         if self.action == CHANGE_PRIVILEGES:
             parts = [f"+{s}" for s in self.grant] + [f"-{s}" for s in self.revoke]
             return f"{self.email}: {' '.join(parts)}"
@@ -156,6 +163,12 @@ def steps_for(access: ProjectAccess, change: AccessChange, target: Target) -> Pr
             invite = AccessStep(SEND_INVITE, change.email, change.privileges)
             return ProjectSteps(target, (invite,))
         return ProjectSteps(target, unchanged=_has_access(member.state, member.privileges))
+    if change.kind == RESEND:
+        if state != INVITED:
+            return ProjectSteps(
+                target, refused=f"{change.email} has no pending invitation to resend"
+            )
+        return ProjectSteps(target, (AccessStep(RESEND_INVITE, change.email),))
     if state == OWNER:
         return ProjectSteps(target, refused=f"{change.email} owns {target.name}")
     if change.kind == REMOVE:
@@ -224,6 +237,9 @@ def _apply_step(api: ProjectAccessApi, project_id: uuid.UUID, step: AccessStep) 
     """One call; False when the row it names was gone already."""
     if step.action == SEND_INVITE:
         api.invite(project_id, step.email, step.privileges)
+        return True
+    if step.action == RESEND_INVITE:
+        api.resend(project_id, step.email)
         return True
     assert step.row_id is not None, "revoke, remove and change name a row"
     if step.action == REVOKE_INVITATION:

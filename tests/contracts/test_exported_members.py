@@ -26,6 +26,7 @@ PUBLIC = {
     "hasura_cloud_magic.team": [
         "INVITE",
         "REMOVE",
+        "RESEND",
         "SET",
         "AccessChange",
         "AccessEdits",

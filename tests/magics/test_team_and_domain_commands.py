@@ -172,7 +172,7 @@ def test_resend_sends_a_pending_invitation_again_and_nothing_else(
     assert resent() == []
     run(ip, f"%hasura collaborator invite {project} {email} --privileges view_metrics")
     access = run(ip, f"%hasura collaborator resend {project} {email}")
-    assert f"{project}: sent {email}'s invitation again." in _out(capsys)
+    assert f"{project}: send {email}'s invitation again." in _out(capsys)
     assert access.member(email).state == "invited"
     assert resent() == [{"collaborator_email": email, "resend_invitation_count": 1}]
     outcomes = [(e.action, e.outcome) for e in run(ip, "%hasura journal") if e.keys == (email,)]

@@ -6,9 +6,9 @@ invitation already is left as they are ("unchanged"), so running it again conver
 ``set TARGET EMAIL --privileges P ...`` makes a collaborator's privileges exactly these, in
 one request (whole or not at all). ``resend TARGET EMAIL`` sends a pending invitation's
 e-mail again (someone with no pending invitation there is a one-line error; nothing sent).
-``remove TARGET EMAIL`` removes a collaborator and revokes
-their pending invitation; it asks first unless ``--yes``, and a run nobody watches removes
-only people it invited, or one named with ``--confirm EMAIL``. The owner cannot be removed.
+``remove TARGET EMAIL`` removes a collaborator and revokes their pending invitation; it asks
+first unless ``--yes``, and a run nobody watches removes only people it invited, or one named
+with ``--confirm EMAIL``. The owner cannot be removed.
 Privileges: ``admin``, ``graphql_admin``, ``view_metrics`` (separate words, or one word with
 commas: ``--privileges graphql_admin,view_metrics``).
 
@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import re
 
-from hasura_cloud_magic.access_api import check_email
 from hasura_cloud_magic.errors import InvalidInputError, NotFoundError
 from hasura_cloud_magic.fleet import APPLIED, UNCHANGED, FleetResult
 from hasura_cloud_magic.journal import PendingEntry
@@ -42,8 +41,6 @@ from hasura_cloud_magic.team import (
     apply_steps,
     plan_access,
 )
-
-RESEND = "resend"  # one project, one call: not an AccessChange the team plan converges
 
 
 def _change(args: argparse.Namespace) -> AccessChange:
@@ -133,26 +130,7 @@ def _targets(session: Session, args: argparse.Namespace) -> list[Target]:
         return []
 
 
-def _resend(session: Session, args: argparse.Namespace) -> ProjectAccess:
-    email = check_email(args.email)
-    target = session.target(args.target, to_write=True)
-    access = session.cloud().access
-    [before] = access.read([target.project_id])
-    if before.invitation(email) is None:
-        raise InvalidInputError(
-            f"{target.name}: {email} has no pending invitation to resend "
-            f"(%hasura collaborators {target.name} shows who is invited)"
-        )
-    with session.journal.writing("collaborator resend", target.name, keys=(email,)):
-        access.resend(target.project_id, email)
-    session.out.success(f"{target.name}: sent {email}'s invitation again.")
-    [after] = access.read([target.project_id])
-    return after
-
-
 def run(session: Session, args: argparse.Namespace) -> object:
-    if args.action == RESEND:
-        return _resend(session, args)
     change = _change(args)  # checks the e-mail and privileges before anything is sent
     targets = _targets(session, args)
     session.cache.project_names.update(t.name for t in targets)
