@@ -29,6 +29,7 @@ from hasura_cloud_magic.env_plan import EnvDiff, EnvEdits, plan_change
 from hasura_cloud_magic.env_vars import TenantEnv
 from hasura_cloud_magic.env_writer import ConflictSafeWriter
 from hasura_cloud_magic.errors import HasuraCloudError, InvalidInputError, TransportError
+from hasura_cloud_magic.journal import APPLIED, CONFLICT, FAILED, UNCHANGED
 from hasura_cloud_magic.settings import (
     DEFAULT_FLEET_CONCURRENCY,
     DEFAULT_FLEET_DEADLINE_SECONDS,
@@ -51,7 +52,7 @@ __all__ = [
     "run_each",
 ]
 
-APPLIED, UNCHANGED, FAILED, CONFLICT = "applied", "unchanged", "failed", "conflict"
+# A project's outcome is the outcome its journal entry records: one vocabulary.
 NOT_ATTEMPTED = "not attempted"
 
 

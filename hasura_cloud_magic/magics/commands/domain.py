@@ -83,7 +83,7 @@ def _delete(session: Session, args: argparse.Namespace) -> None:
     confirm(f"Remove {domain.fqdn} from {target.name}?", assume_yes=args.yes)
     with session.journal.writing("domain delete", target.name, keys=(domain.fqdn,)) as entry:
         if not session.cloud().domains.delete(domain.id):
-            entry.outcome, entry.detail = "unchanged", "gone already"
+            entry.outcome, entry.detail = UNCHANGED, "gone already"
     session.out.success(f"Removed {domain.fqdn} from {target.name}.")
 
 

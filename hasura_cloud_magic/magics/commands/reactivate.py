@@ -16,6 +16,7 @@ from hasura_cloud_magic.health import (
     check_health,
     project_state,
 )
+from hasura_cloud_magic.journal import APPLIED, UNCHANGED
 from hasura_cloud_magic.magics.session import Session
 from hasura_cloud_magic.magics.user_input import confirm
 
@@ -34,7 +35,7 @@ def run(session: Session, args: argparse.Namespace) -> ProjectHealth | None:
     confirm(f"Reactivate {target.name} ({state})?", assume_yes=args.yes)
     with session.journal.writing("reactivate", target.name) as entry:
         reactivated = cloud.reactivate_project(target.project_id)
-        entry.outcome = "applied" if reactivated else "unchanged"
+        entry.outcome = APPLIED if reactivated else UNCHANGED
     if not reactivated:
         session.out.info(f"{target.name} was active already: nothing changed.")
     else:
